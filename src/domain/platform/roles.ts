@@ -1,0 +1,63 @@
+/**
+ * Roles and the permissions they grant. This table is the single source of truth:
+ * the server enforces it on every route, the web app uses it to show navigation,
+ * docs/roles.md is checked against it by a test, and the access-matrix test
+ * derives its expectations from it.
+ */
+
+export const ROLES = ["administrator", "registrar", "case_officer", "analyst", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "directory.read",
+  "directory.write",
+  "registry.read",
+  "registry.write",
+  "users.read",
+  "users.manage",
+  "audit.read",
+  "audit.verify",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  "directory.read": "Read the directory: states, agencies, officials, organisation memberships",
+  "directory.write": "Add and edit agencies, officials and their positions",
+  "registry.read": "Read the registry of instruments, party actions, the resolver and the map",
+  "registry.write":
+    "Add and edit instruments, party actions, negotiation stages and relations; import party lists",
+  "users.read": "List user accounts and see their status",
+  "users.manage": "Invite, edit, disable, enable and unlock user accounts; reset their access",
+  "audit.read": "Read the audit trail",
+  "audit.verify": "Run the audit chain verification",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  administrator:
+    "Runs the system: manages user accounts and roles. Cannot read the audit trail (separation of duties).",
+  registrar: "Keeps the registry of instruments and the directory of agencies and officials.",
+  case_officer: "Handles MLA and extradition cases of the teams they belong to (arrives with cases).",
+  analyst: "Reads statistics and reports (arrives with reports).",
+  auditor: "Reads and verifies the audit trail; reads nothing else that is personal.",
+};
+
+/**
+ * Permissions per role. Deny by default: a permission not listed is refused.
+ * Administrators do not read the audit trail, so that the people who manage
+ * accounts are not the people who review what those accounts did.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: ["directory.read", "registry.read", "users.read", "users.manage"],
+  registrar: ["directory.read", "directory.write", "registry.read", "registry.write"],
+  case_officer: ["directory.read", "registry.read"],
+  analyst: ["directory.read", "registry.read"],
+  auditor: ["directory.read", "registry.read", "users.read", "audit.read", "audit.verify"],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { registerDirectoryRoutes } from "./directory/directory.routes.js";
+import { registerStatesRoutes } from "./directory/states.routes.js";
+import { registerAccessControl } from "./platform/access.js";
+import { registerAuditRoutes } from "./platform/audit/audit.routes.js";
+import { registerAuthRoutes } from "./platform/auth/auth.routes.js";
+import { registerHealthRoutes } from "./platform/health.routes.js";
+import { registerErrorHandling } from "./platform/http.js";
+import { registerOpenApi, registerOpenApiDocuments } from "./platform/openapi.js";
+import type { Services } from "./platform/operation.js";
+import { CSRF_COOKIE } from "./platform/session.js";
+import { registerSetupRoutes } from "./platform/users/setup.routes.js";
+import { registerUsersRoutes } from "./platform/users/users.routes.js";
+import { registerWebApp } from "./platform/web-app.js";
+import { registerRegistryRoutes } from "./registry/registry.routes.js";
+
+export type BuildOptions = {
+  /** false in tests; otherwise pino at the configured level. */
+  logger?: boolean;
+  /** Folder of the built web app; null to serve the API only. */
+  webDir?: string | null;
+};
+
+export type App = FastifyInstance;
+
+/**
+ * Builds the HTTP application without listening, so tests inject requests into it
+ * and `comity serve` listens with it. Plugins are registered explicitly, in order:
+ * what runs first is what is written first.
+ */
+export async function buildApp(services: Services, options: BuildOptions = {}): Promise<App> {
+  const { config } = services;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: {
+              paths: [
+                "req.headers.cookie",
+                "req.headers.authorization",
+                "req.headers['x-csrf-token']",
+                'res.headers["set-cookie"]',
+              ],
+              censor: "[redacted]",
+            },
+          },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, options.webDir ?? null);
+
+  // Request id on every response, so a user can quote it and we can find the log line.
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.apiRateLimit,
+    timeWindow: "1 minute",
+    // Keyed by client address (behind a proxy: set COMITY_TRUST_PROXY), never by
+    // anything the client chooses, such as a cookie.
+  });
+  await app.register(fastifyCsrf, {
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: "/", sameSite: "strict", httpOnly: true, secure: "auto" },
+    getUserInfo: (request) => request.auth?.session.id ?? "anonymous",
+    getToken: (request) => request.headers["x-csrf-token"] as string | undefined,
+    csrfOpts: { hmacKey: services.secrets.csrfKey },
+  });
+
+  registerAccessControl(app, services);
+  await registerOpenApi(app);
+
+  registerHealthRoutes(app, services);
+  registerAuthRoutes(app, services);
+  registerSetupRoutes(app, services);
+  registerUsersRoutes(app, services);
+  registerAuditRoutes(app, services);
+  registerStatesRoutes(app, services);
+  registerDirectoryRoutes(app, services);
+  registerRegistryRoutes(app, services);
+
+  await registerOpenApiDocuments(app, services);
+  if (options.webDir) await registerWebApp(app, options.webDir);
+  return app;
+}

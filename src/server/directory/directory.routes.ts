@@ -1,0 +1,364 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Executor } from "../../db/client.js";
+import {
+  type AgencyRow,
+  findAgency,
+  findPerson,
+  listAgencies,
+  listPeople,
+  type PersonRow,
+  positionsOf,
+} from "../../db/directory/agencies.repository.js";
+import {
+  listOrganisations,
+  MEMBERSHIP_AS_OF,
+  membershipsOf,
+} from "../../db/directory/organisations.repository.js";
+import { getState } from "../../db/directory/states.repository.js";
+import {
+  type Agency,
+  agencyListQuerySchema,
+  agencyListSchema,
+  agencySchema,
+  createAgencySchema,
+  createPersonSchema,
+  createPositionSchema,
+  idParamsSchema,
+  organisationListSchema,
+  type Person,
+  personListQuerySchema,
+  personListSchema,
+  personSchema,
+  positionParamsSchema,
+  stateDetailSchema,
+  stateParamsSchema,
+  updateAgencySchema,
+  updatePersonSchema,
+} from "../../domain/directory/schemas.js";
+import { errorBodySchema } from "../../domain/platform/schemas.js";
+import { requires } from "../platform/access.js";
+import { requireIfMatch, setEtag } from "../platform/concurrency.js";
+import { notFound } from "../platform/errors.js";
+import type { Services } from "../platform/operation.js";
+import {
+  addPosition,
+  createAgency,
+  createPerson,
+  removePosition,
+  updateAgency,
+  updatePerson,
+} from "./directory-operations.js";
+import { toState } from "./states.routes.js";
+
+const tags = ["directory"];
+const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
+
+function toAgency(row: AgencyRow, parentNameEn: string | null = null): Agency {
+  return {
+    id: row.id,
+    stateCode: row.stateCode,
+    kind: row.kind as Agency["kind"],
+    nameEn: row.nameEn,
+    nameRu: row.nameRu,
+    nameOriginal: row.nameOriginal,
+    abbreviation: row.abbreviation,
+    parentAgencyId: row.parentAgencyId,
+    parentNameEn,
+    website: row.website,
+    isDemo: row.isDemo,
+    version: row.version,
+  };
+}
+
+async function peopleWithPositions(executor: Executor, rows: PersonRow[]): Promise<Person[]> {
+  const positions = await positionsOf(
+    executor,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    nameEn: row.nameEn,
+    nameRu: row.nameRu,
+    notes: row.notes,
+    isDemo: row.isDemo,
+    version: row.version,
+    positions: positions
+      .filter((position) => position.personId === row.id)
+      .map((position) => ({
+        id: position.id,
+        personId: position.personId,
+        agencyId: position.agencyId,
+        agencyNameEn: position.agencyNameEn,
+        agencyNameRu: position.agencyNameRu,
+        stateCode: position.stateCode,
+        titleEn: position.titleEn,
+        titleRu: position.titleRu,
+        startOn: position.startOn,
+        endOn: position.endOn,
+        sourceUrl: position.sourceUrl,
+      })),
+  }));
+}
+
+async function onePerson(executor: Executor, id: string): Promise<Person> {
+  const row = await findPerson(executor, id);
+  if (!row) throw notFound("person");
+  return (await peopleWithPositions(executor, [row]))[0]!;
+}
+
+export function registerDirectoryRoutes(app: FastifyInstance, services: Services): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: requires("directory.read") };
+  const write = { access: requires("directory.write") };
+
+  api.get(
+    "/api/directory/states/:code",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "A state with its agencies and its memberships of international organisations (dated snapshot)",
+        params: stateParamsSchema,
+        response: { 200: stateDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const state = await getState(services.database, request.params.code);
+      if (!state) throw notFound("state");
+      const agencies = await listAgencies(services.database, { state: state.code });
+      return {
+        ...toState(state),
+        memberships: await membershipsOf(services.database, state.code),
+        agencies: agencies.map((row) => toAgency(row.agency, row.parentNameEn)),
+      };
+    },
+  );
+
+  api.get(
+    "/api/directory/organisations",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "International organisations and how many members each has (dated snapshot)",
+        response: { 200: organisationListSchema },
+      },
+    },
+    async () => ({
+      organisations: await listOrganisations(services.database),
+      asOf: MEMBERSHIP_AS_OF,
+      note: "Snapshot of January 2020 (CIA World Factbook). Later changes are not included: Russia left the Council of Europe in 2022; the United Kingdom left the EU in 2020.",
+    }),
+  );
+
+  api.get(
+    "/api/directory/agencies",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Agencies, by name in Latin or Cyrillic, state and kind",
+        querystring: agencyListQuerySchema,
+        response: { 200: agencyListSchema },
+      },
+    },
+    async (request) => ({
+      agencies: (await listAgencies(services.database, request.query)).map((row) =>
+        toAgency(row.agency, row.parentNameEn),
+      ),
+    }),
+  );
+
+  api.post(
+    "/api/directory/agencies",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Add an agency",
+        body: createAgencySchema,
+        response: { 201: agencySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await createAgency(services, request.actor, request.origin, request.body);
+      setEtag(reply, row.version);
+      return reply.code(201).send(toAgency(row));
+    },
+  );
+
+  api.get(
+    "/api/directory/agencies/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "One agency",
+        params: idParamsSchema,
+        response: { 200: agencySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await findAgency(services.database, request.params.id);
+      if (!row) throw notFound("agency");
+      const parent = row.parentAgencyId ? await findAgency(services.database, row.parentAgencyId) : null;
+      setEtag(reply, row.version);
+      return toAgency(row, parent?.nameEn ?? null);
+    },
+  );
+
+  api.patch(
+    "/api/directory/agencies/:id",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Edit an agency (If-Match required)",
+        params: idParamsSchema,
+        body: updateAgencySchema,
+        response: { 200: agencySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await updateAgency(
+        services,
+        request.actor,
+        request.origin,
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
+      setEtag(reply, row.version);
+      return toAgency(row);
+    },
+  );
+
+  api.get(
+    "/api/directory/people",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "Officials by name (Latin or Cyrillic), state, agency; with `on` and `title`: who held that post on that date",
+        querystring: personListQuerySchema,
+        response: { 200: personListSchema },
+      },
+    },
+    async (request) => ({
+      people: await peopleWithPositions(
+        services.database,
+        await listPeople(services.database, request.query),
+      ),
+    }),
+  );
+
+  api.post(
+    "/api/directory/people",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Add an official",
+        body: createPersonSchema,
+        response: { 201: personSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await createPerson(services, request.actor, request.origin, request.body);
+      setEtag(reply, row.version);
+      return reply.code(201).send(await onePerson(services.database, row.id));
+    },
+  );
+
+  api.get(
+    "/api/directory/people/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "One official with their positions",
+        params: idParamsSchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const person = await onePerson(services.database, request.params.id);
+      setEtag(reply, person.version);
+      return person;
+    },
+  );
+
+  api.patch(
+    "/api/directory/people/:id",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Edit an official's names (If-Match required)",
+        params: idParamsSchema,
+        body: updatePersonSchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await updatePerson(
+        services,
+        request.actor,
+        request.origin,
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
+      setEtag(reply, row.version);
+      return onePerson(services.database, row.id);
+    },
+  );
+
+  api.post(
+    "/api/directory/people/:id/positions",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Record a position held (agency, title, from, to)",
+        params: idParamsSchema,
+        body: createPositionSchema,
+        response: { 201: personSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await addPosition(services, request.actor, request.origin, request.params.id, request.body);
+      const person = await onePerson(services.database, request.params.id);
+      setEtag(reply, person.version);
+      return reply.code(201).send(person);
+    },
+  );
+
+  api.delete(
+    "/api/directory/people/:id/positions/:positionId",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Remove a position recorded by mistake",
+        params: positionParamsSchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removePosition(
+        services,
+        request.actor,
+        request.origin,
+        request.params.id,
+        request.params.positionId,
+      );
+      const person = await onePerson(services.database, request.params.id);
+      setEtag(reply, person.version);
+      return person;
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import { verifyAuditChain } from "../../../db/platform/audit.repository.js";
+import type { AuditVerification } from "../../../domain/platform/schemas.js";
+import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { gatherCheckpoints } from "./checkpoints.js";
+
+/**
+ * Verifies the whole chain against its head and every checkpoint held outside the
+ * database, and records the verification (and its result) in the trail itself.
+ */
+export async function verifyAudit(
+  services: Services,
+  actor: Actor,
+  origin: Origin,
+  options: {
+    checkpointFiles?: readonly string[];
+    onProgress?: (checked: number, total: number) => void;
+  } = {},
+): Promise<AuditVerification> {
+  const started = performance.now();
+  const checkpoints = await gatherCheckpoints(services, options.checkpointFiles ?? []);
+  const report = await verifyAuditChain(
+    services.database,
+    services.secrets.auditChainKey,
+    checkpoints.valid.map((checkpoint) => ({
+      seq: checkpoint.seq,
+      hash: Buffer.from(checkpoint.hash, "hex"),
+    })),
+    options.onProgress,
+  );
+  const forged = checkpoints.invalid[0];
+  const firstBad =
+    report.firstBad ??
+    (forged
+      ? {
+          seq: forged.seq,
+          reason: "checkpoint_signature_invalid" as const,
+          detail: "a checkpoint's signature does not verify",
+        }
+      : null);
+  const result: AuditVerification = {
+    ok: firstBad === null,
+    entriesChecked: report.entriesChecked,
+    lastSeq: report.lastSeq,
+    lastHash: report.lastHash,
+    firstBad,
+    checkpointsChecked: checkpoints.valid.length,
+    verifiedAt: services.clock().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+  };
+  await runOperation(
+    services,
+    { eventType: "audit.verified", objectType: "audit_log", actor, origin },
+    async (context) => {
+      context.note({
+        outcome: result.ok ? "success" : "failure",
+        details: {
+          entries_checked: result.entriesChecked,
+          last_seq: result.lastSeq,
+          checkpoints: result.checkpointsChecked,
+          first_bad_seq: result.firstBad?.seq ?? null,
+          reason: result.firstBad?.reason ?? null,
+        },
+      });
+    },
+  );
+  return result;
+}

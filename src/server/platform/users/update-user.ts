@@ -1,0 +1,54 @@
+import { updateUserIfVersion } from "../../../db/platform/users.repository.js";
+import type { Role } from "../../../domain/platform/roles.js";
+import type { User } from "../../../domain/platform/schemas.js";
+import { preconditionFailed } from "../errors.js";
+import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { authorizeOnUser } from "./target-user.js";
+import { toUserView } from "./user-view.js";
+
+/**
+ * Renames an account or changes its role, if nobody changed it since the caller read
+ * version `expectedVersion` (else 412). A new role applies on the user's next request.
+ */
+export async function updateUser(
+  services: Services,
+  actor: Actor,
+  origin: Origin,
+  userId: string,
+  expectedVersion: number,
+  input: { displayName?: string | undefined; role?: Role | undefined },
+): Promise<User> {
+  return runOperation(
+    services,
+    { eventType: "user.updated", objectType: "user", objectId: userId, actor, origin },
+    async (context) => {
+      const roleChange = input.role !== undefined;
+      const target = await authorizeOnUser(
+        context,
+        userId,
+        roleChange ? "change_role" : "update_profile",
+        input.role,
+      );
+      if (target.version !== expectedVersion) throw preconditionFailed();
+      const changes: Record<string, { from: string; to: string }> = {};
+      if (input.displayName !== undefined && input.displayName !== target.displayName) {
+        changes.display_name = { from: target.displayName, to: input.displayName };
+      }
+      if (input.role !== undefined && input.role !== target.role)
+        changes.role = { from: target.role, to: input.role };
+      const updated = await updateUserIfVersion(
+        context.tx,
+        userId,
+        expectedVersion,
+        {
+          ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+          ...(input.role !== undefined ? { role: input.role } : {}),
+        },
+        context.now,
+      );
+      if (!updated) throw preconditionFailed();
+      context.note({ details: { changes } });
+      return toUserView(updated);
+    },
+  );
+}

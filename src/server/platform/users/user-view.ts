@@ -1,0 +1,28 @@
+import type { UserRow } from "../../../db/platform/users.repository.js";
+import type { Role } from "../../../domain/platform/roles.js";
+import type { Locale, User, UserStatus } from "../../../domain/platform/schemas.js";
+
+export function userStatus(row: UserRow): UserStatus {
+  if (row.disabledAt) return "disabled";
+  if (row.lockedAt) return "locked";
+  if (!row.passwordHash) return "invited";
+  return "active";
+}
+
+/** What the API shows of an account: never the password hash, second-factor secret or counters. */
+export function toUserView(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    locale: row.locale as Locale,
+    status: userStatus(row),
+    mfaEnrolled: row.totpEnabledAt !== null,
+    lockedAt: row.lockedAt?.toISOString() ?? null,
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+  };
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { findUserById, listUsers } from "../../../db/platform/users.repository.js";
+import {
+  createUserBodySchema,
+  errorBodySchema,
+  updateUserBodySchema,
+  userIdParamsSchema,
+  userListSchema,
+  userSchema,
+  userWithInvitationSchema,
+} from "../../../domain/platform/schemas.js";
+import { requires } from "../access.js";
+import { requireIfMatch, setEtag } from "../concurrency.js";
+import { notFound } from "../errors.js";
+import type { Services } from "../operation.js";
+import { changeUserStatus, type StatusChange } from "./change-user-status.js";
+import { createUser } from "./create-user.js";
+import { resetUserAccess } from "./reset-user-access.js";
+import { updateUser } from "./update-user.js";
+import { toUserView } from "./user-view.js";
+
+const tags = ["accounts"];
+const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
+
+export function registerUsersRoutes(app: FastifyInstance, services: Services): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: requires("users.read") };
+  const manage = { access: requires("users.manage") };
+
+  api.get(
+    "/api/users",
+    { config: read, schema: { tags, summary: "All accounts", response: { 200: userListSchema, ...errors } } },
+    async () => ({ users: (await listUsers(services.database)).map(toUserView) }),
+  );
+
+  api.get(
+    "/api/users/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "One account; its ETag is the version to send in If-Match",
+        params: userIdParamsSchema,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await findUserById(services.database, request.params.id);
+      if (!user) throw notFound("user");
+      setEtag(reply, user.version);
+      return toUserView(user);
+    },
+  );
+
+  api.post(
+    "/api/users",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Open an account; returns a one-time invitation link for the user to choose a password",
+        body: createUserBodySchema,
+        response: { 201: userWithInvitationSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await createUser(services, request.actor, request.origin, request.body);
+      setEtag(reply, result.user.version);
+      return reply.code(201).send(result);
+    },
+  );
+
+  api.patch(
+    "/api/users/:id",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Rename an account or change its role (If-Match required)",
+        params: userIdParamsSchema,
+        body: updateUserBodySchema,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const user = await updateUser(
+        services,
+        request.actor,
+        request.origin,
+        request.params.id,
+        version,
+        request.body,
+      );
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+
+  const statusChanges: { path: string; change: StatusChange; summary: string }[] = [
+    { path: "disable", change: "disable", summary: "Disable an account; its sessions end at once" },
+    { path: "enable", change: "enable", summary: "Enable a disabled account" },
+    { path: "unlock", change: "unlock", summary: "Release the lock left by repeated failed sign-ins" },
+  ];
+  for (const { path, change, summary } of statusChanges) {
+    api.post(
+      `/api/users/:id/${path}`,
+      {
+        config: manage,
+        schema: { tags, summary, params: userIdParamsSchema, response: { 200: userSchema, ...errors } },
+      },
+      async (request, reply) => {
+        const user = await changeUserStatus(
+          services,
+          request.actor,
+          request.origin,
+          request.params.id,
+          change,
+        );
+        setEtag(reply, user.version);
+        return user;
+      },
+    );
+  }
+
+  api.post(
+    "/api/users/:id/reset-access",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Remove the password and authenticator and issue a new invitation (lost password or device)",
+        params: userIdParamsSchema,
+        response: { 200: userWithInvitationSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await resetUserAccess(services, request.actor, request.origin, request.params.id);
+      setEtag(reply, result.user.version);
+      return result;
+    },
+  );
+}

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { webDistDir } from "../db/project-paths.js";
+import { type App, buildApp } from "./app.js";
+import { createCheckpoint } from "./platform/audit/checkpoints.js";
+import type { Config } from "./platform/config.js";
+import { openRuntime, type Runtime } from "./platform/runtime.js";
+import { issueSetupLinkIfNeeded, type SetupLink } from "./platform/users/setup.js";
+
+export type RunningServer = {
+  app: App;
+  runtime: Runtime;
+  url: string;
+  setupLink: SetupLink | null;
+  close(): Promise<void>;
+};
+
+/**
+ * `comity serve`: database up (embedded or DATABASE_URL), migrations, reference data,
+ * then the API and the web app on one port. close() drains requests, writes a last
+ * audit checkpoint and stops the embedded database if this process owns it.
+ */
+export async function startServer(config: Config, log: (message: string) => void): Promise<RunningServer> {
+  const runtime = await openRuntime(config, { role: "server", migrate: true, seed: true, log });
+  const hasWeb = existsSync(path.join(webDistDir, "index.html"));
+  if (!hasWeb) log("The web app is not built (dist/web); serving the API only. Run `npm run build`.");
+  let app: App;
+  try {
+    app = await buildApp(runtime.services, { webDir: hasWeb ? webDistDir : null });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  const setupLink = await issueSetupLinkIfNeeded(runtime.services);
+
+  const checkpointTimer =
+    config.auditCheckpointMs > 0
+      ? setInterval(() => {
+          createCheckpoint(runtime.services).catch((error: unknown) =>
+            app.log.error({ err: error }, "audit checkpoint failed"),
+          );
+        }, config.auditCheckpointMs)
+      : null;
+  checkpointTimer?.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    runtime,
+    url: config.publicUrl,
+    setupLink,
+    close() {
+      closing ??= (async () => {
+        if (checkpointTimer) clearInterval(checkpointTimer);
+        await app.close();
+        await createCheckpoint(runtime.services).catch(() => null);
+        await runtime.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+
+export type Formatters = {
+  dateTime: (iso: string | null | undefined) => string;
+  time: (iso: string) => string;
+  number: (value: number) => string;
+  /**
+   * A calendar date ("2014-07-10") in the interface language, without a time zone shift.
+   * Partial dates of the registry ("2006", "2006-05") are shown as they are stored.
+   */
+  date: (iso: string | null | undefined) => string;
+};
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Dates and numbers in the interface language's conventions and the browser's time zone. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const numberFormat = new Intl.NumberFormat(locale);
+  return {
+    dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : ""),
+    time: (iso) => timeFormat.format(new Date(iso)),
+    number: (value) => numberFormat.format(value),
+    date: (iso) => {
+      if (!iso) return "";
+      if (!FULL_DATE.test(iso)) return iso;
+      const date = new Date(`${iso}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+    },
+  };
+}

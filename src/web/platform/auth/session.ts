@@ -1,0 +1,40 @@
+import { type QueryClient, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { Permission } from "../../../domain/platform/roles.js";
+import type { SessionResponse } from "../../../domain/platform/schemas.js";
+import { loadSession } from "../../api/client.js";
+
+export const SESSION_KEY = ["session"] as const;
+
+export const sessionQuery = {
+  queryKey: SESSION_KEY,
+  queryFn: loadSession,
+  // The server decides when a session ends; a stale answer here only delays noticing it.
+  staleTime: 60_000,
+};
+
+/** The current session; the root layout suspends until the first answer has arrived. */
+export function useSession(): SessionResponse {
+  return useSuspenseQuery(sessionQuery).data;
+}
+
+export function usePermission(permission: Permission): boolean {
+  return useSession().permissions.includes(permission);
+}
+
+/** Asks the server again and waits, so that what follows sees the new session. */
+export async function refreshSession(queryClient: QueryClient): Promise<SessionResponse> {
+  return queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
+}
+
+/**
+ * Forgets everything fetched for the previous user (lists, audit entries) so that
+ * nothing of theirs stays in memory after sign-out or a session end.
+ */
+export function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
+export function useRefreshSession(): () => Promise<SessionResponse> {
+  const queryClient = useQueryClient();
+  return () => refreshSession(queryClient);
+}

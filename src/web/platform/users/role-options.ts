@@ -1,0 +1,11 @@
+import type { TFunction } from "i18next";
+import { ROLES } from "../../../domain/platform/roles.js";
+import { LOCALES } from "../../../domain/platform/schemas.js";
+
+export function roleOptions(t: TFunction) {
+  return ROLES.map((role) => ({ value: role, label: t(`roles.names.${role}`) }));
+}
+
+export function localeOptions(t: TFunction) {
+  return LOCALES.map((locale) => ({ value: locale, label: t(`language.names.${locale}`) }));
+}

@@ -1,0 +1,110 @@
+import { type ComponentType, lazy, type ReactNode } from "react";
+import { createBrowserRouter, Navigate } from "react-router";
+import type { Permission } from "../domain/platform/roles.js";
+import { RequireAuth } from "./platform/auth/require-auth.js";
+import { RequirePermission } from "./platform/auth/require-permission.js";
+import { AppLayout } from "./platform/shell/app-layout.js";
+import { NotFoundRoute } from "./platform/shell/not-found-route.js";
+import { PublicLayout } from "./platform/shell/public-layout.js";
+import { RootLayout } from "./platform/shell/root-layout.js";
+import { RouteErrorPage } from "./platform/shell/route-error-page.js";
+
+/** One chunk per page: a page's code is loaded when it is first opened. */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const HomePage = page(() => import("./platform/shell/home-page.js"), "HomePage");
+const LoginPage = page(() => import("./platform/auth/login-page.js"), "LoginPage");
+const SecondFactorPage = page(() => import("./platform/auth/second-factor-page.js"), "SecondFactorPage");
+const SetupPage = page(() => import("./platform/auth/setup-page.js"), "SetupPage");
+const InvitationPage = page(() => import("./platform/auth/invitation-page.js"), "InvitationPage");
+const StatesPage = page(() => import("./directory/states-page.js"), "StatesPage");
+const AgenciesPage = page(() => import("./directory/agencies-page.js"), "AgenciesPage");
+const PeoplePage = page(() => import("./directory/people-page.js"), "PeoplePage");
+const PersonPage = page(() => import("./directory/person-page.js"), "PersonPage");
+const OrganisationsPage = page(() => import("./directory/organisations-page.js"), "OrganisationsPage");
+const RegistryPage = page(() => import("./registry/registry-page.js"), "RegistryPage");
+const InstrumentPage = page(() => import("./registry/instrument-page.js"), "InstrumentPage");
+const InstrumentCreatePage = page(
+  () => import("./registry/instrument-create-page.js"),
+  "InstrumentCreatePage",
+);
+const InstrumentEditPage = page(() => import("./registry/instrument-edit-page.js"), "InstrumentEditPage");
+const ResolverPage = page(() => import("./registry/resolver-page.js"), "ResolverPage");
+const RegistryStatePage = page(() => import("./registry/state-page.js"), "RegistryStatePage");
+// The map, react-simple-maps and the world's TopoJSON come in a chunk of their own.
+const MapPage = page(() => import("./registry/map/map-page.js"), "MapPage");
+const ImportPage = page(() => import("./registry/import-page.js"), "ImportPage");
+const UsersPage = page(() => import("./platform/users/users-page.js"), "UsersPage");
+const AuditPage = page(() => import("./platform/audit/audit-page.js"), "AuditPage");
+const ProfilePage = page(() => import("./platform/profile/profile-page.js"), "ProfilePage");
+
+/** A page that only roles with `permission` may open (the server checks again). */
+function guarded(path: string, permission: Permission, element: ReactNode) {
+  return { path, element: <RequirePermission permission={permission}>{element}</RequirePermission> };
+}
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: "/",
+      element: <RootLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          element: <PublicLayout />,
+          children: [
+            { path: "login", element: <LoginPage /> },
+            { path: "login/mfa", element: <SecondFactorPage /> },
+            { path: "setup", element: <SetupPage /> },
+            { path: "invite", element: <InvitationPage /> },
+          ],
+        },
+        {
+          element: (
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          ),
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: "directory", element: <Navigate to="/directory/states" replace /> },
+            guarded("directory/states", "directory.read", <StatesPage />),
+            guarded("directory/agencies", "directory.read", <AgenciesPage />),
+            guarded("directory/officials", "directory.read", <PeoplePage />),
+            guarded("directory/officials/:id", "directory.read", <PersonPage />),
+            guarded("directory/organisations", "directory.read", <OrganisationsPage />),
+            guarded("registry", "registry.read", <RegistryPage />),
+            guarded("registry/new", "registry.write", <InstrumentCreatePage />),
+            guarded("registry/instruments/:id", "registry.read", <InstrumentPage />),
+            guarded("registry/instruments/:id/edit", "registry.write", <InstrumentEditPage />),
+            guarded("registry/resolve", "registry.read", <ResolverPage />),
+            guarded("registry/states/:code", "registry.read", <RegistryStatePage />),
+            guarded("registry/map", "registry.read", <MapPage />),
+            guarded("registry/import", "registry.write", <ImportPage />),
+            { path: "admin", element: <Navigate to="/admin/users" replace /> },
+            {
+              path: "admin/users",
+              element: (
+                <RequirePermission permission="users.read">
+                  <UsersPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: "audit",
+              element: (
+                <RequirePermission permission="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              ),
+            },
+            { path: "profile", element: <ProfilePage /> },
+          ],
+        },
+        { path: "*", element: <NotFoundRoute /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,197 @@
+import type { TestApp } from "./app.js";
+import type { RegistryFixtures } from "./registry.js";
+
+/**
+ * One well-formed request per route, used by the generated suites (access matrix, bad
+ * input). Both fail when a route has no entry here, so a new route must add one.
+ */
+export type SampleRequest = { url: string; body?: unknown; headers?: Record<string, string> };
+export type Sample = (context: {
+  t: TestApp;
+  target: string;
+  fx: RegistryFixtures;
+}) => SampleRequest | Promise<SampleRequest>;
+
+const CITATION = { kind: "url", url: "https://example.org/depositary" };
+
+/** A well-formed request per route, so that "allowed" is not confused with "bad input". */
+export const SAMPLES: Record<string, Sample> = {
+  "GET /api/health": () => ({ url: "/api/health" }),
+  "GET /api/ready": () => ({ url: "/api/ready" }),
+  "GET /api/openapi.json": () => ({ url: "/api/openapi.json" }),
+  "GET /api/auth/session": () => ({ url: "/api/auth/session" }),
+  "POST /api/auth/login": () => ({
+    url: "/api/auth/login",
+    body: { username: "someone", password: "a wrong password" },
+  }),
+  "POST /api/auth/logout": () => ({ url: "/api/auth/logout", body: {} }),
+  "POST /api/auth/mfa/enrolment": () => ({ url: "/api/auth/mfa/enrolment", body: {} }),
+  "POST /api/auth/mfa/enrolment/confirm": () => ({
+    url: "/api/auth/mfa/enrolment/confirm",
+    body: { code: "123456" },
+  }),
+  "POST /api/auth/mfa/verify": () => ({ url: "/api/auth/mfa/verify", body: { code: "123456" } }),
+  "POST /api/auth/password": () => ({
+    url: "/api/auth/password",
+    body: { currentPassword: "not the current one", newPassword: "another long passphrase for this" },
+  }),
+  "PUT /api/auth/preferences": () => ({ url: "/api/auth/preferences", body: { locale: "ru" } }),
+  "POST /api/setup": () => ({
+    url: "/api/setup",
+    body: {
+      token: "A".repeat(43),
+      username: "first-admin",
+      displayName: "First",
+      password: "a long enough setup passphrase",
+    },
+  }),
+  "POST /api/invitations/inspect": () => ({
+    url: "/api/invitations/inspect",
+    body: { token: "B".repeat(43) },
+  }),
+  "POST /api/invitations/accept": () => ({
+    url: "/api/invitations/accept",
+    body: { token: "C".repeat(43), password: "a long enough invited passphrase" },
+  }),
+  "GET /api/users": () => ({ url: "/api/users" }),
+  "GET /api/users/:id": ({ target }) => ({ url: `/api/users/${target}` }),
+  "POST /api/users": () => ({
+    url: "/api/users",
+    body: {
+      username: `new-${Math.random().toString(36).slice(2, 9)}`,
+      displayName: "New Person",
+      role: "analyst",
+    },
+  }),
+  "PATCH /api/users/:id": ({ target }) => ({
+    url: `/api/users/${target}`,
+    body: { displayName: "Renamed" },
+    headers: { "if-match": '"v1"' },
+  }),
+  "POST /api/users/:id/disable": ({ target }) => ({ url: `/api/users/${target}/disable`, body: {} }),
+  "POST /api/users/:id/enable": ({ target }) => ({ url: `/api/users/${target}/enable`, body: {} }),
+  "POST /api/users/:id/unlock": ({ target }) => ({ url: `/api/users/${target}/unlock`, body: {} }),
+  "POST /api/users/:id/reset-access": ({ target }) => ({
+    url: `/api/users/${target}/reset-access`,
+    body: {},
+  }),
+  "GET /api/audit": () => ({ url: "/api/audit?limit=5" }),
+  "GET /api/audit/verification": () => ({ url: "/api/audit/verification" }),
+  "GET /api/audit/:seq": () => ({ url: "/api/audit/1" }),
+  "GET /api/states": () => ({ url: "/api/states?q=ru" }),
+  "GET /api/states/:code": () => ({ url: "/api/states/KH" }),
+
+  // Directory
+  "GET /api/directory/states/:code": () => ({ url: "/api/directory/states/RU" }),
+  "GET /api/directory/organisations": () => ({ url: "/api/directory/organisations" }),
+  "GET /api/directory/agencies": () => ({ url: "/api/directory/agencies?q=prosecut&state=RU" }),
+  "POST /api/directory/agencies": () => ({
+    url: "/api/directory/agencies",
+    body: {
+      stateCode: "KH",
+      kind: "ministry_of_justice",
+      nameEn: "Ministry of Justice",
+      nameRu: "Министерство юстиции",
+    },
+  }),
+  "GET /api/directory/agencies/:id": async ({ fx }) => ({
+    url: `/api/directory/agencies/${(await fx.freshAgency()).id}`,
+  }),
+  "PATCH /api/directory/agencies/:id": async ({ fx }) => ({
+    url: `/api/directory/agencies/${(await fx.freshAgency()).id}`,
+    body: { abbreviation: "GPO" },
+    headers: { "if-match": '"v1"' },
+  }),
+  "GET /api/directory/people": () => ({
+    url: "/api/directory/people?state=RU&on=2024-01-01&title=prosecutor",
+  }),
+  "POST /api/directory/people": () => ({
+    url: "/api/directory/people",
+    body: { nameEn: "Anna Ivanova", nameRu: "Анна Иванова" },
+  }),
+  "GET /api/directory/people/:id": async ({ fx }) => ({
+    url: `/api/directory/people/${(await fx.freshPerson()).id}`,
+  }),
+  "PATCH /api/directory/people/:id": async ({ fx }) => ({
+    url: `/api/directory/people/${(await fx.freshPerson()).id}`,
+    body: { nameRu: "Новое Имя" },
+    headers: { "if-match": '"v1"' },
+  }),
+  "POST /api/directory/people/:id/positions": async ({ fx }) => ({
+    url: `/api/directory/people/${(await fx.freshPerson()).id}/positions`,
+    body: {
+      agencyId: (await fx.freshAgency()).id,
+      titleEn: "Prosecutor General",
+      titleRu: "Генеральный прокурор",
+      startOn: "2020-01-21",
+    },
+  }),
+  "DELETE /api/directory/people/:id/positions/:positionId": async ({ fx }) => {
+    const position = await fx.freshPosition();
+    return { url: `/api/directory/people/${position.personId}/positions/${position.id}` };
+  },
+
+  // Registry
+  "GET /api/registry/instruments": () => ({
+    url: "/api/registry/instruments?q=extradition&party=RU&status=in_force&date=2020-01-01",
+  }),
+  "POST /api/registry/instruments": () => ({
+    url: "/api/registry/instruments",
+    body: {
+      code: `NEW-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+      kind: "treaty",
+      titleEn: "Treaty on Mutual Legal Assistance",
+      subjects: ["mla"],
+      binding: true,
+      level: "interstate",
+      scope: "bilateral",
+      sources: [CITATION],
+    },
+  }),
+  "GET /api/registry/instruments/:id": async ({ fx }) => ({
+    url: `/api/registry/instruments/${(await fx.catalogueInstrument()).id}?date=2010-01-01`,
+  }),
+  "PATCH /api/registry/instruments/:id": async ({ fx }) => ({
+    url: `/api/registry/instruments/${(await fx.freshInstrument()).id}`,
+    body: { notes: "Checked against the depositary." },
+    headers: { "if-match": '"v1"' },
+  }),
+  "POST /api/registry/instruments/:id/actions": async ({ fx }) => ({
+    url: `/api/registry/instruments/${(await fx.freshInstrument()).id}/actions`,
+    body: { party: { type: "state", code: "RU" }, action: "signature", date: "2019-03-20", source: CITATION },
+  }),
+  "DELETE /api/registry/instruments/:id/actions/:childId": async ({ fx }) => {
+    const action = await fx.freshAction();
+    return { url: `/api/registry/instruments/${action.instrumentId}/actions/${action.id}` };
+  },
+  "POST /api/registry/instruments/:id/stages": async ({ fx }) => ({
+    url: `/api/registry/instruments/${(await fx.freshInstrument()).id}/stages`,
+    body: { stage: "negotiation_round", date: "2024-02-01", note: "Second round in Bangkok" },
+  }),
+  "DELETE /api/registry/instruments/:id/stages/:childId": async ({ fx }) => {
+    const stage = await fx.freshStage();
+    return { url: `/api/registry/instruments/${stage.instrumentId}/stages/${stage.id}` };
+  },
+  "POST /api/registry/instruments/:id/relations": async ({ fx }) => ({
+    url: `/api/registry/instruments/${(await fx.freshInstrument()).id}/relations`,
+    body: { toInstrumentId: (await fx.catalogueInstrument("CETS024")).id, kind: "amends" },
+  }),
+  "DELETE /api/registry/instruments/:id/relations/:childId": async ({ fx }) => {
+    const relation = await fx.freshRelation();
+    return { url: `/api/registry/instruments/${relation.instrumentId}/relations/${relation.id}` };
+  },
+  "GET /api/registry/resolve": () => ({
+    url: "/api/registry/resolve?requesting=KH&requested=RU&kind=extradition&date=2025-05-20",
+  }),
+  "GET /api/registry/pair": () => ({ url: "/api/registry/pair?state=RU&partner=BY&date=2024-01-01" }),
+  "GET /api/registry/map": () => ({ url: "/api/registry/map?state=RU&date=2024-01-01" }),
+  "POST /api/registry/party-actions/import": () => ({
+    url: "/api/registry/party-actions/import",
+    body: {
+      csv: "instrument,state,action,date,source_url,as_of,verified\nUNTOC,FR,signature,2000-12-12,https://example.org/x,2014-07-10,true\n",
+    },
+  }),
+  "GET /api/registry/party-actions/export": () => ({
+    url: "/api/registry/party-actions/export?instrument=MINSK1993",
+  }),
+};
