@@ -1,0 +1,164 @@
+/**
+ * The words of cases. Each list is the single source for the database checks, the API
+ * schemas, the import format and the web app's labels (en and ru).
+ */
+
+/** Kinds of case. Each kind and direction has its own state machine (state-machine.ts). */
+export const CASE_KINDS = [
+  "mla",
+  "extradition",
+  "asset_recovery",
+  "transfer_of_proceedings",
+  "preservation_of_data",
+] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** Incoming: a foreign state asks us. Outgoing: we ask a foreign state. */
+export const DIRECTIONS = ["incoming", "outgoing"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const PRIORITIES = ["normal", "high", "urgent"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/**
+ * Confidentiality, lowest first. A user sees a case only if their clearance is at least
+ * the case's level (and they are on its team, or their role reads every case).
+ */
+export const CONFIDENTIALITY_LEVELS = ["standard", "restricted", "secret"] as const;
+export type ConfidentialityLevel = (typeof CONFIDENTIALITY_LEVELS)[number];
+export const CONFIDENTIALITY_RANK: Record<ConfidentialityLevel, number> = {
+  standard: 0,
+  restricted: 1,
+  secret: 2,
+};
+
+export const PERSON_ROLES = [
+  "sought",
+  "suspect",
+  "accused",
+  "convicted",
+  "witness",
+  "victim",
+  "expert",
+  "holder_of_assets",
+  "other",
+] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/** Whether an extradition is sought to prosecute or to enforce a sentence (thresholds differ). */
+export const EXTRADITION_PURPOSES = ["prosecution", "enforcement"] as const;
+export type ExtraditionPurpose = (typeof EXTRADITION_PURPOSES)[number];
+
+export const MEASURE_KINDS = [
+  "service_of_documents",
+  "witness_hearing",
+  "suspect_interview",
+  "videoconference_hearing",
+  "search_and_seizure",
+  "production_of_records",
+  "bank_information",
+  "expedited_preservation",
+  "disclosure_of_traffic_data",
+  "interception",
+  "freezing",
+  "confiscation",
+  "return_of_assets",
+  "transfer_of_evidence",
+  "other",
+] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+/** Measures that compel: coercive measures need dual criminality more often (DOMAIN.md §4.10.2). */
+export const COERCIVE_MEASURES: readonly MeasureKind[] = [
+  "search_and_seizure",
+  "bank_information",
+  "disclosure_of_traffic_data",
+  "interception",
+  "freezing",
+  "confiscation",
+];
+
+export const MEASURE_STATUSES = [
+  "requested",
+  "in_progress",
+  "executed",
+  "partially_executed",
+  "refused",
+  "withdrawn",
+] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+export const ASSET_TYPES = [
+  "bank_account",
+  "real_estate",
+  "vehicle",
+  "vessel",
+  "aircraft",
+  "securities",
+  "company_shares",
+  "cash",
+  "virtual_assets",
+  "other",
+] as const;
+export type AssetType = (typeof ASSET_TYPES)[number];
+
+/** An asset's life: trace -> freeze -> confiscate -> return (or released at any point). */
+export const ASSET_STAGES = [
+  "identified",
+  "traced",
+  "frozen",
+  "confiscated",
+  "returned",
+  "released",
+] as const;
+export type AssetStage = (typeof ASSET_STAGES)[number];
+
+export const ASSURANCE_KINDS = [
+  "death_penalty",
+  "fair_trial",
+  "prison_conditions",
+  "no_torture",
+  "return_to_serve_sentence",
+  "speciality",
+  "other",
+] as const;
+export type AssuranceKind = (typeof ASSURANCE_KINDS)[number];
+
+export const WARRANT_KINDS = [
+  "arrest_warrant",
+  "detention_order",
+  "conviction",
+  "judgment",
+  "court_order",
+] as const;
+export type WarrantKind = (typeof WARRANT_KINDS)[number];
+
+export const CORRESPONDENCE_CHANNELS = [
+  "diplomatic",
+  "central_authority",
+  "direct_judicial",
+  "interpol",
+  "email",
+  "e_codex",
+  "other",
+] as const;
+export type CorrespondenceChannel = (typeof CORRESPONDENCE_CHANNELS)[number];
+
+/** Every status any state machine can project; each kind and direction uses a subset. */
+export const CASE_STATUSES = [
+  "draft",
+  "sent",
+  "received",
+  "registered",
+  "under_examination",
+  "awaiting_information",
+  "granted",
+  "partially_granted",
+  "refused",
+  "in_execution",
+  "executed",
+  "surrendered",
+  "withdrawn",
+  "closed",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
