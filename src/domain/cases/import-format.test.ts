@@ -53,8 +53,8 @@ describe("case import format", () => {
     });
     expect(imported?.facts.persons[0]?.nationalities).toEqual(["KZ", "RU"]);
     expect(imported?.events.map((event) => event.type)).toEqual([
-      "received",
       "provisional_arrest",
+      "received",
       "decided",
       "closed",
     ]);
