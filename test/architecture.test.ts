@@ -29,6 +29,7 @@ const DOMAIN_PACKAGES = [
   "@zxcvbn-ts/language-common",
   "fast-check",
   "vitest",
+  "date-holidays",
 ];
 
 type SourceFile = { file: string; text: string };

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CONFIDENTIALITY_LEVELS } from "../../domain/cases/vocabulary.js";
 import { ROLES } from "../../domain/platform/roles.js";
 
-const roleList = sql.raw(ROLES.map((role) => `'${role}'`).join(", "));
+const list = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
 export const users = pgTable(
   "users",
@@ -12,6 +13,8 @@ export const users = pgTable(
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
     role: text("role").notNull(),
+    /** The highest confidentiality of case this user may see (cases/vocabulary.ts), set by administrators. */
+    clearance: text("clearance").notNull().default("standard"),
     locale: text("locale").notNull().default("en"),
     /** argon2id PHC string; null until the invitation is accepted. */
     passwordHash: text("password_hash"),
@@ -30,7 +33,8 @@ export const users = pgTable(
     version: integer("version").notNull().default(1),
   },
   (table) => [
-    check("users_role_check", sql`${table.role} IN (${roleList})`),
+    check("users_role_check", sql`${table.role} IN (${list(ROLES)})`),
+    check("users_clearance_check", sql`${table.clearance} IN (${list(CONFIDENTIALITY_LEVELS)})`),
     check("users_locale_check", sql`${table.locale} IN ('en', 'ru')`),
   ],
 );

@@ -57,7 +57,12 @@ export type ImportProblem = {
   message: string;
 };
 
-export type ParsedImport = { cases: ImportCase[]; problems: ImportProblem[] };
+export type ParsedImport = {
+  cases: ImportCase[];
+  /** The record (the line, for CSV) of each case, in the same order: for the server's own problems. */
+  records: number[];
+  problems: ImportProblem[];
+};
 
 function problemsOf(
   error: z.ZodError,
@@ -117,6 +122,7 @@ export function parseCaseImportJson(text: string): ParsedImport {
   } catch (error) {
     return {
       cases: [],
+      records: [],
       problems: [
         { record: 0, reference: null, field: "", message: `not valid JSON: ${(error as Error).message}` },
       ],
@@ -126,6 +132,7 @@ export function parseCaseImportJson(text: string): ParsedImport {
   if (!Array.isArray(list)) {
     return {
       cases: [],
+      records: [],
       problems: [
         { record: 0, reference: null, field: "cases", message: 'expected an object with a "cases" array' },
       ],
@@ -139,7 +146,7 @@ export function parseCaseImportJson(text: string): ParsedImport {
     else problems.push(...problemsOf(parsed.error, index + 1, referenceOf(item)));
   });
   problems.push(...checkCases(cases));
-  return { cases: cases.map((entry) => entry.value), problems };
+  return { cases: cases.map((entry) => entry.value), records: cases.map((entry) => entry.record), problems };
 }
 
 /** The wide CSV layout: one row per case, one main offence and one main person. */
@@ -303,7 +310,8 @@ const CSV_FIELD_OF: Record<string, CaseCsvColumn> = {
   "facts.persons.0.birthDate": "person_birth_date",
 };
 
-function csvField(field: string, row: unknown): string {
+/** The CSV column a field of an import record comes from (events by their type), else the field. */
+export function csvField(field: string, row: unknown): string {
   const direct = CSV_FIELD_OF[field];
   if (direct) return direct;
   if (field.startsWith("facts.persons.0.nationalities")) return "person_nationalities";
@@ -336,6 +344,7 @@ export function parseCaseImportCsv(text: string): ParsedImport {
   } catch (error) {
     return {
       cases: [],
+      records: [],
       problems: [{ record: 0, reference: null, field: "", message: (error as Error).message }],
     };
   }
@@ -344,6 +353,7 @@ export function parseCaseImportCsv(text: string): ParsedImport {
   if (missing.length > 0 || unknown.length > 0) {
     return {
       cases: [],
+      records: [],
       problems: [
         ...missing.map((column) => ({
           record: 1,
@@ -386,7 +396,7 @@ export function parseCaseImportCsv(text: string): ParsedImport {
       );
   }
   problems.push(...checkCases(cases));
-  return { cases: cases.map((entry) => entry.value), problems };
+  return { cases: cases.map((entry) => entry.value), records: cases.map((entry) => entry.record), problems };
 }
 
 /** The vocabulary a CSV author needs, for the documentation and the error messages. */

@@ -5,7 +5,14 @@
  * derives its expectations from it.
  */
 
-export const ROLES = ["administrator", "registrar", "case_officer", "analyst", "auditor"] as const;
+export const ROLES = [
+  "administrator",
+  "registrar",
+  "case_officer",
+  "supervisor",
+  "analyst",
+  "auditor",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -17,6 +24,10 @@ export const PERMISSIONS = [
   "users.manage",
   "audit.read",
   "audit.verify",
+  "cases.read",
+  "cases.write",
+  "cases.read_all",
+  "teams.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,13 +41,19 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "users.manage": "Invite, edit, disable, enable and unlock user accounts; reset their access",
   "audit.read": "Read the audit trail",
   "audit.verify": "Run the audit chain verification",
+  "cases.read": "Read the cases of the teams one belongs to, up to one's clearance",
+  "cases.write": "Open cases and record their events and documents, in the teams one belongs to",
+  "cases.read_all": "Read every case, whatever its team, up to one's clearance",
+  "teams.manage": "Create and rename teams; add and remove their members",
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   administrator:
-    "Runs the system: manages user accounts and roles. Cannot read the audit trail (separation of duties).",
+    "Runs the system: manages user accounts, roles, clearances and teams. Cannot read the audit trail or cases (separation of duties).",
   registrar: "Keeps the registry of instruments and the directory of agencies and officials.",
-  case_officer: "Handles MLA and extradition cases of the teams they belong to (arrives with cases).",
+  case_officer: "Handles the MLA and extradition cases of the teams they belong to.",
+  supervisor:
+    "Heads the international cooperation department: reads and works every case, whatever its team, up to their clearance.",
   analyst: "Reads statistics and reports (arrives with reports).",
   auditor: "Reads and verifies the audit trail; reads nothing else that is personal.",
 };
@@ -44,12 +61,17 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 /**
  * Permissions per role. Deny by default: a permission not listed is refused.
  * Administrators do not read the audit trail, so that the people who manage
- * accounts are not the people who review what those accounts did.
+ * accounts are not the people who review what those accounts did; nor do they read
+ * cases, although they make the teams and set the clearances that open cases to others
+ * (an administrator who could also read would grant themselves any case).
+ * Which cases a role's `cases.*` permissions reach is decided per case by
+ * src/server/cases/case.policy.ts: team membership and clearance.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ["directory.read", "registry.read", "users.read", "users.manage"],
+  administrator: ["directory.read", "registry.read", "users.read", "users.manage", "teams.manage"],
   registrar: ["directory.read", "directory.write", "registry.read", "registry.write"],
-  case_officer: ["directory.read", "registry.read"],
+  case_officer: ["directory.read", "registry.read", "cases.read", "cases.write"],
+  supervisor: ["directory.read", "registry.read", "cases.read", "cases.write", "cases.read_all"],
   analyst: ["directory.read", "registry.read"],
   auditor: ["directory.read", "registry.read", "users.read", "audit.read", "audit.verify"],
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFIDENTIALITY_LEVELS } from "../cases/vocabulary.js";
 import { AUDIT_OUTCOMES } from "./audit-chain-types.js";
 import { PASSWORD_MAX_LENGTH } from "./password-limits.js";
 import { PERMISSIONS, ROLES } from "./roles.js";
@@ -15,6 +16,8 @@ export const localeSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof localeSchema>;
 
 export const roleSchema = z.enum(ROLES);
+/** A user's clearance: the highest confidentiality level of case they may see. */
+export const clearanceSchema = z.enum(CONFIDENTIALITY_LEVELS);
 export const permissionSchema = z.enum(PERMISSIONS);
 
 export const usernameSchema = z
@@ -67,6 +70,7 @@ export const sessionUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
+  clearance: clearanceSchema,
   locale: localeSchema,
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
@@ -127,6 +131,7 @@ export const userSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
+  clearance: clearanceSchema,
   locale: localeSchema,
   status: userStatusSchema,
   mfaEnrolled: z.boolean(),
@@ -145,6 +150,7 @@ export const createUserBodySchema = z.strictObject({
   username: usernameSchema,
   displayName: displayNameSchema,
   role: roleSchema,
+  clearance: clearanceSchema.default("standard"),
   locale: localeSchema.default("en"),
 });
 export const invitationSchema = z.object({
@@ -158,10 +164,12 @@ export const updateUserBodySchema = z
   .strictObject({
     displayName: displayNameSchema.optional(),
     role: roleSchema.optional(),
+    clearance: clearanceSchema.optional(),
   })
-  .refine((body) => body.displayName !== undefined || body.role !== undefined, {
-    message: "nothing to change",
-  });
+  .refine(
+    (body) => body.displayName !== undefined || body.role !== undefined || body.clearance !== undefined,
+    { message: "nothing to change" },
+  );
 
 // --- audit trail ---------------------------------------------------------------------------
 
@@ -224,3 +232,37 @@ export const readinessSchema = z.object({
   database: z.enum(["ok", "unreachable"]),
   migrations: z.object({ applied: z.number().int(), expected: z.number().int(), current: z.boolean() }),
 });
+
+// --- teams ---------------------------------------------------------------------------------
+
+export const teamNameSchema = z.string().trim().min(1).max(200);
+const teamDescriptionSchema = z.string().trim().min(1).max(2000);
+
+export const teamMemberSchema = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+});
+export const teamSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  members: z.array(teamMemberSchema),
+  createdAt: z.iso.datetime(),
+  version: z.number().int(),
+});
+export type Team = z.infer<typeof teamSchema>;
+export const teamListSchema = z.object({ teams: z.array(teamSchema) });
+
+export const teamIdParamsSchema = z.strictObject({ id: uuidSchema });
+export const teamMemberParamsSchema = z.strictObject({ id: uuidSchema, userId: uuidSchema });
+export const createTeamBodySchema = z.strictObject({
+  name: teamNameSchema,
+  description: teamDescriptionSchema.nullish(),
+});
+export const updateTeamBodySchema = z
+  .strictObject({ name: teamNameSchema.optional(), description: teamDescriptionSchema.nullish() })
+  .refine((body) => body.name !== undefined || body.description !== undefined, {
+    message: "nothing to change",
+  });
+export const addTeamMemberBodySchema = z.strictObject({ userId: uuidSchema });

@@ -1,0 +1,123 @@
+import clockRuleFile from "../../../data/rules/clocks.json" with { type: "json" };
+import type { CaseEvent, CaseEventInput, CaseFacts, CaseHeader } from "../cases/model.js";
+import type { MeasureKind } from "../cases/vocabulary.js";
+import { type Rule, ruleFileSchema } from "../rules/schema.js";
+import { createHolidayCalendars } from "./calendar.js";
+import { type ComputeDeadlinesInput, computeDeadlines, type Deadline } from "./compute.js";
+import type { IsoDate } from "./dates.js";
+
+/**
+ * Cases for the clock tests: the shipped clock rules, one set of calendars for the whole
+ * run (their cache is the point), and a builder of event streams numbered as the server
+ * numbers them. The default case is the seed scenario's shape: an incoming extradition
+ * request to Russia.
+ */
+
+export const clockRules: Rule[] = ruleFileSchema.parse(clockRuleFile).rules;
+export const calendars = createHolidayCalendars();
+
+export type ClockCase = {
+  header: ComputeDeadlinesInput["header"];
+  legalBasisCodes: string[];
+  measures?: { id: string; kind: MeasureKind }[];
+};
+
+const EMPTY_FACTS: CaseFacts = {
+  offences: [],
+  persons: [],
+  measures: [],
+  assets: [],
+  notices: [],
+  warrants: [],
+};
+
+export function header(
+  overrides: Partial<ComputeDeadlinesInput["header"]> = {},
+): ComputeDeadlinesInput["header"] {
+  return {
+    kind: "extradition",
+    direction: "incoming",
+    requestingState: "DE",
+    requestedState: "RU",
+    purpose: null,
+    ...overrides,
+  };
+}
+
+/** The events as stored: `opened` first (sequence 1), then the inputs in recording order. */
+export function stream(inputs: readonly CaseEventInput[], measures: ClockCase["measures"] = []): CaseEvent[] {
+  const opened: CaseEventInput = {
+    type: "opened",
+    payload: {
+      header: {
+        ...header(),
+        reference: "EXT-IN-2025-00001",
+        title: "Clock test case",
+        priority: "normal",
+        confidentiality: "standard",
+      } as CaseHeader,
+      facts: {
+        ...EMPTY_FACTS,
+        measures: measures.map((measure) => ({ ...measure, description: measure.kind, status: "requested" })),
+      },
+    },
+  };
+  return [opened, ...inputs].map((input, index) => ({
+    ...input,
+    sequence: index + 1,
+    recordedAt: "2025-01-01T09:00:00.000Z",
+    actorId: null,
+  })) as CaseEvent[];
+}
+
+export const arrest = (on: IsoDate, personId?: string): CaseEventInput => ({
+  type: "provisional_arrest",
+  payload: { on, ...(personId ? { personId } : {}) },
+});
+export const release = (on: IsoDate, personId?: string): CaseEventInput => ({
+  type: "released",
+  payload: { on, reason: "released by the court", ...(personId ? { personId } : {}) },
+});
+export const receipt = (on: IsoDate): CaseEventInput => ({ type: "received", payload: { on } });
+export const sending = (on: IsoDate): CaseEventInput => ({ type: "sent", payload: { on } });
+export const surrender = (on: IsoDate): CaseEventInput => ({ type: "surrendered", payload: { on } });
+export const surrenderDate = (on: IsoDate, surrenderOn: IsoDate): CaseEventInput => ({
+  type: "surrender_date_set",
+  payload: { on, surrenderOn },
+});
+export const letter = (on: IsoDate, direction: "in" | "out"): CaseEventInput => ({
+  type: "correspondence_logged",
+  payload: { on, direction, channel: "central_authority", summary: "consent notice" },
+});
+export const measureChange = (
+  on: IsoDate,
+  measureId: string,
+  status: "executed" | "withdrawn" | "in_progress",
+): CaseEventInput => ({ type: "measure_status_changed", payload: { on, measureId, status } });
+
+/** Deadlines of a case with the shipped rules and calendars. */
+export function deadlinesOf(
+  clockCase: ClockCase,
+  inputs: readonly CaseEventInput[],
+  today: IsoDate,
+  rules: readonly Rule[] = clockRules,
+): Deadline[] {
+  return computeDeadlines({
+    header: clockCase.header,
+    events: stream(inputs, clockCase.measures),
+    legalBasisCodes: clockCase.legalBasisCodes,
+    rules,
+    today,
+    calendars,
+  });
+}
+
+/** The one deadline of a rule; fails loudly when there is none or several. */
+export function only(deadlines: readonly Deadline[], ruleId: string): Deadline {
+  const found = deadlines.filter((deadline) => deadline.ruleId === ruleId);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one ${ruleId} deadline, got ${found.length}: ${deadlines.map((d) => d.ruleId).join(", ")}`,
+    );
+  return found[0]!;
+}
