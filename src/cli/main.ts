@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { ConfigError } from "../server/platform/config.js";
 import { AppError } from "../server/platform/errors.js";
 import { registerAudit } from "./audit.js";
+import { registerCases } from "./cases.js";
 import { registerDb } from "./db.js";
 import { registerMigrate } from "./migrate.js";
 import { registerOpenApi } from "./openapi.js";
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
   registerOpenApi(program);
   registerResolve(program);
   registerRegistry(program);
+  registerCases(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

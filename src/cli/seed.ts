@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { seedDemoCases } from "../server/cases/seed-demo-cases.js";
 import { loadReferenceData } from "../server/platform/reference-data.js";
 import { seedDemo } from "../server/registry/seed-demo.js";
 import { printJson, progress } from "./output.js";
@@ -8,15 +9,21 @@ export function registerSeed(program: Command): void {
   program
     .command("seed")
     .description(
-      "Load the shipped reference data (serve does this too; unchanged files are skipped); --demo adds a sample registry",
+      "Load the shipped reference data (serve does this too; unchanged files are skipped); --demo adds a sample registry, teams and cases",
     )
-    .option("--demo", "also load the demo registry and directory (marked as demo everywhere)")
+    .option(
+      "--demo",
+      "also load the demo registry and directory (marked as demo everywhere), and the demo teams and cases (references DEMO-...)",
+    )
     .option("--json", "print the result as JSON")
     .action(async (options: { demo?: boolean; json?: boolean }) => {
       const result = await withRuntime({ migrate: true }, async (runtime) => {
         const reference = await loadReferenceData(runtime.services, progress);
-        const demo = options.demo ? await seedDemo(runtime.services, cliActor(), progress) : null;
-        return { ...reference, ...(demo ? { demo } : {}) };
+        if (!options.demo) return reference;
+        const registry = await seedDemo(runtime.services, cliActor(), progress);
+        // After the registry: the demo cases cite its instruments (the KH-RU treaty).
+        const cases = await seedDemoCases(runtime.services, cliActor(), progress);
+        return { ...reference, demo: { ...registry, ...cases } };
       });
       if (options.json) printJson(result);
     });

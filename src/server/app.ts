@@ -5,6 +5,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { registerCasesRoutes } from "./cases/cases.routes.js";
 import { registerDirectoryRoutes } from "./directory/directory.routes.js";
 import { registerStatesRoutes } from "./directory/states.routes.js";
 import { registerAccessControl } from "./platform/access.js";
@@ -15,6 +16,7 @@ import { registerErrorHandling } from "./platform/http.js";
 import { registerOpenApi, registerOpenApiDocuments } from "./platform/openapi.js";
 import type { Services } from "./platform/operation.js";
 import { CSRF_COOKIE } from "./platform/session.js";
+import { registerTeamsRoutes } from "./platform/teams/teams.routes.js";
 import { registerSetupRoutes } from "./platform/users/setup.routes.js";
 import { registerUsersRoutes } from "./platform/users/users.routes.js";
 import { registerWebApp } from "./platform/web-app.js";
@@ -112,10 +114,12 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   registerAuthRoutes(app, services);
   registerSetupRoutes(app, services);
   registerUsersRoutes(app, services);
+  registerTeamsRoutes(app, services);
   registerAuditRoutes(app, services);
   registerStatesRoutes(app, services);
   registerDirectoryRoutes(app, services);
   registerRegistryRoutes(app, services);
+  registerCasesRoutes(app, services);
 
   await registerOpenApiDocuments(app, services);
   if (options.webDir) await registerWebApp(app, options.webDir);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
-import { hasPermission, type Permission, ROLES } from "../../domain/platform/roles.js";
+import { hasPermission, type Permission, ROLES, type Role } from "../../domain/platform/roles.js";
 import { emptyBodySchema, errorBodySchema, noQuerySchema } from "../../domain/platform/schemas.js";
 import { AppError, forbidden, unauthorized } from "./errors.js";
 import { type Actor, type Origin, recordEvent, type Services } from "./operation.js";
@@ -12,12 +12,15 @@ import { type Authenticated, lookupSession, SESSION_COOKIE, type SessionLookup }
  * - pending: signed in with the password, second factor may still be pending
  * - signed_in: fully signed in (password and second factor), any role
  * - permission: fully signed in and the role grants the permission (roles.ts)
+ * - any_permission: fully signed in and the role grants at least one of the permissions
+ *   (a list of teams serves both those who manage teams and those who work in them)
  */
 export type Access =
   | { kind: "public" }
   | { kind: "pending" }
   | { kind: "signed_in" }
-  | { kind: "permission"; permission: Permission };
+  | { kind: "permission"; permission: Permission }
+  | { kind: "any_permission"; permissions: readonly Permission[] };
 
 /** The interactive API documentation (swagger-ui) registers its own routes here. */
 export const DOCS_PREFIX = "/api/docs";
@@ -26,6 +29,24 @@ export const PUBLIC: Access = { kind: "public" };
 export const PENDING: Access = { kind: "pending" };
 export const SIGNED_IN: Access = { kind: "signed_in" };
 export const requires = (permission: Permission): Access => ({ kind: "permission", permission });
+export const requiresAnyOf = (...permissions: Permission[]): Access => ({
+  kind: "any_permission",
+  permissions,
+});
+
+/** Whether a role passes a route's access rule once fully signed in. */
+export function roleSatisfies(role: Role, access: Access): boolean {
+  switch (access.kind) {
+    case "public":
+    case "pending":
+    case "signed_in":
+      return true;
+    case "permission":
+      return hasPermission(role, access.permission);
+    case "any_permission":
+      return access.permissions.some((permission) => hasPermission(role, permission));
+  }
+}
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -155,7 +176,8 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
       throw new AppError(401, "mfa_required", "Complete the second sign-in step to continue.");
     }
     if (access.kind === "signed_in") return;
-    if (!hasPermission(auth.user.role as Parameters<typeof hasPermission>[0], access.permission)) {
+    if (!roleSatisfies(auth.user.role as Role, access)) {
+      const permission = access.kind === "permission" ? access.permission : access.permissions.join(" | ");
       await recordEvent(
         services,
         {
@@ -165,7 +187,7 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
           objectType: "route",
           objectId: `${request.method} ${request.routeOptions.url}`,
         },
-        { outcome: "denied", details: { permission: access.permission } },
+        { outcome: "denied", details: { permission } },
       );
       throw forbidden("permission_denied", "Your role does not allow this.");
     }
@@ -175,7 +197,7 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
 function standardErrors(access: Access, unsafe: boolean): Record<number, typeof errorBodySchema> {
   const statuses = [400, 429, 500, 503];
   if (access.kind !== "public") statuses.push(401);
-  if (unsafe || access.kind === "permission") statuses.push(403);
+  if (unsafe || access.kind === "permission" || access.kind === "any_permission") statuses.push(403);
   return Object.fromEntries(statuses.map((status) => [status, errorBodySchema]));
 }
 
@@ -190,6 +212,11 @@ function describeAccess(access: Access): string {
     case "permission": {
       const roles = ROLES.filter((role) => hasPermission(role, access.permission));
       return `Access: permission \`${access.permission}\` (roles: ${roles.join(", ")}).`;
+    }
+    case "any_permission": {
+      const roles = ROLES.filter((role) => roleSatisfies(role, access));
+      const permissions = access.permissions.map((permission) => `\`${permission}\``).join(" or ");
+      return `Access: permission ${permissions} (roles: ${roles.join(", ")}).`;
     }
   }
 }

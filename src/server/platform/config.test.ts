@@ -63,4 +63,11 @@ describe("configuration", () => {
     ) => boolean;
     expect([hops("x", 0), hops("x", 1)]).toEqual([true, false]);
   });
+
+  it("limits uploads to 20 MiB unless told otherwise, and refuses a limit out of range", () => {
+    expect(loadConfig({}).maxUploadBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ COMITY_MAX_UPLOAD_BYTES: "5000000" }).maxUploadBytes).toBe(5_000_000);
+    expect(() => loadConfig({ COMITY_MAX_UPLOAD_BYTES: "10" })).toThrow(/COMITY_MAX_UPLOAD_BYTES/);
+    expect(() => loadConfig({ COMITY_MAX_UPLOAD_BYTES: "1e12" })).toThrow(/COMITY_MAX_UPLOAD_BYTES/);
+  });
 });

@@ -50,6 +50,12 @@ export const configSchema = z.object({
   COMITY_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   COMITY_API_DOCS: boolean.default(true),
   COMITY_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  COMITY_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   COMITY_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   COMITY_AUDIT_CHECKPOINT_MINUTES: z.coerce
     .number()
@@ -78,6 +84,8 @@ export type Config = {
   apiRateLimit: number;
   apiDocs: boolean;
   dbPoolSize: number;
+  /** The largest document a case accepts, in bytes (a larger upload gets 413). */
+  maxUploadBytes: number;
   /** Signed audit checkpoints are appended here, outside the database. */
   auditCheckpointFile: string;
   /** How often the server checkpoints the audit head; 0 turns it off. */
@@ -134,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     apiRateLimit: raw.COMITY_API_RATE_LIMIT,
     apiDocs: raw.COMITY_API_DOCS,
     dbPoolSize: raw.COMITY_DB_POOL_SIZE,
+    maxUploadBytes: raw.COMITY_MAX_UPLOAD_BYTES,
     auditCheckpointFile: path.resolve(
       cwd,
       raw.COMITY_AUDIT_CHECKPOINT_FILE ?? path.join(raw.COMITY_DATA_DIR, "audit-checkpoints.jsonl"),

@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldProblem[],
+    /** Response headers that belong to the error, such as the current ETag of a 412. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -27,9 +29,34 @@ export class ForbiddenError extends AppError {
 }
 export const forbidden = (code?: string, message?: string) => new ForbiddenError(code, message);
 export const notFound = (what = "resource") => new AppError(404, "not_found", `No such ${what}.`);
+
+/**
+ * "Not found" for an object the caller may not know exists (need-to-know): the same
+ * status, code and message as a missing object, so that the answer does not reveal
+ * whether it exists. The operation runner records it in the audit trail, as "denied"
+ * when the object exists and as "failure" when it does not, so both cost the same.
+ */
+export class ConcealedError extends AppError {
+  constructor(
+    what: string,
+    readonly reason: "need_to_know" | "not_found",
+  ) {
+    super(404, "not_found", `No such ${what}.`);
+  }
+}
 export const conflict = (code: string, message: string, fields?: FieldProblem[]) =>
   new AppError(409, code, message, fields);
-export const preconditionFailed = () =>
-  new AppError(412, "stale_version", "Someone else changed this record meanwhile. Reload it and try again.");
+/** `currentVersion`, when given, is sent back as the ETag so the client can retry at once. */
+export const preconditionFailed = (currentVersion?: number) =>
+  new AppError(
+    412,
+    "stale_version",
+    "Someone else changed this record meanwhile. Reload it and try again.",
+    undefined,
+    currentVersion === undefined ? undefined : { etag: `"v${currentVersion}"` },
+  );
+/** Well-formed input that refers to something that does not fit (RFC 9110 §15.5.21). */
+export const unprocessable = (code: string, message: string, fields?: FieldProblem[]) =>
+  new AppError(422, code, message, fields);
 export const preconditionRequired = () =>
   new AppError(428, "if_match_required", "Send If-Match with the ETag you last read to change this record.");

@@ -58,6 +58,7 @@ export function registerErrorHandling(app: FastifyInstance, webDir: string | nul
       });
     }
     if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
       return send(reply, request, error.statusCode, {
         code: error.code,
         message: error.message,

@@ -4,7 +4,7 @@ import type { AuditDetails, AuditRecord } from "../../domain/platform/audit-chai
 import type { AuditOutcome } from "../../domain/platform/audit-chain-types.js";
 import type { Role } from "../../domain/platform/roles.js";
 import type { Config } from "./config.js";
-import { ForbiddenError } from "./errors.js";
+import { ConcealedError, ForbiddenError } from "./errors.js";
 import type { Secrets } from "./secrets.js";
 
 /** Who acts. Every audit entry names one of these. */
@@ -107,7 +107,8 @@ function isRetryable(error: unknown): boolean {
  * Runs one business operation in ONE database transaction and appends exactly one
  * audit entry in that same transaction (ARCHITECTURE.md §2). If the work or the audit
  * insert fails, nothing is committed (fail closed, CJIS AU-5). A refusal by a policy
- * (ForbiddenError) rolls the work back and is then recorded as a "denied" entry.
+ * (ForbiddenError) rolls the work back and is then recorded as a "denied" entry; so is
+ * a refusal answered as "not found" to conceal the object (ConcealedError).
  * Serialisation failures and deadlocks are retried.
  */
 export async function runOperation<T>(
@@ -141,6 +142,12 @@ export async function runOperation<T>(
         await recordEvent(services, meta, {
           outcome: "denied",
           details: { code: error.code },
+        });
+      }
+      if (error instanceof ConcealedError) {
+        await recordEvent(services, meta, {
+          outcome: error.reason === "need_to_know" ? "denied" : "failure",
+          details: { code: error.reason },
         });
       }
       throw error;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { countUsers } from "../../../db/platform/users.repository.js";
+import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import { ROLE_PERMISSIONS, type Role } from "../../../domain/platform/roles.js";
 import {
   changePasswordBodySchema,
@@ -66,6 +67,7 @@ async function sessionView(
       username: auth.user.username,
       displayName: auth.user.displayName,
       role,
+      clearance: auth.user.clearance as ConfidentialityLevel,
       locale: auth.user.locale as Locale,
     },
     permissions: auth.mfaComplete ? [...ROLE_PERMISSIONS[role]] : [],

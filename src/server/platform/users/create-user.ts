@@ -1,4 +1,5 @@
 import { findUserByUsername, insertUser } from "../../../db/platform/users.repository.js";
+import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import type { Locale, User } from "../../../domain/platform/schemas.js";
 import { conflict, unauthorized } from "../errors.js";
@@ -11,7 +12,13 @@ export async function createUser(
   services: Services,
   actor: Actor,
   origin: Origin,
-  input: { username: string; displayName: string; role: Role; locale: Locale },
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    clearance?: ConfidentialityLevel | undefined;
+    locale: Locale;
+  },
 ): Promise<{ user: User; invitation: Invitation }> {
   return runOperation(
     services,
@@ -27,12 +34,16 @@ export async function createUser(
         username: input.username,
         displayName: input.displayName,
         role: input.role,
+        clearance: input.clearance ?? "standard",
         locale: input.locale,
         createdAt: context.now,
         updatedAt: context.now,
       });
       const invitation = await issueInvitation(context, user.id, actor.userId);
-      context.note({ objectId: user.id, details: { username: user.username, role: user.role } });
+      context.note({
+        objectId: user.id,
+        details: { username: user.username, role: user.role, clearance: user.clearance },
+      });
       return { user: toUserView(user), invitation };
     },
   );

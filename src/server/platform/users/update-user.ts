@@ -1,4 +1,5 @@
 import { updateUserIfVersion } from "../../../db/platform/users.repository.js";
+import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import type { User } from "../../../domain/platform/schemas.js";
 import { preconditionFailed } from "../errors.js";
@@ -7,8 +8,9 @@ import { authorizeOnUser } from "./target-user.js";
 import { toUserView } from "./user-view.js";
 
 /**
- * Renames an account or changes its role, if nobody changed it since the caller read
- * version `expectedVersion` (else 412). A new role applies on the user's next request.
+ * Renames an account or changes its role or clearance, if nobody changed it since the
+ * caller read version `expectedVersion` (else 412). A new role or clearance applies on
+ * the user's next request: neither is cached anywhere (ASVS 8.3.2).
  */
 export async function updateUser(
   services: Services,
@@ -16,7 +18,11 @@ export async function updateUser(
   origin: Origin,
   userId: string,
   expectedVersion: number,
-  input: { displayName?: string | undefined; role?: Role | undefined },
+  input: {
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    clearance?: ConfidentialityLevel | undefined;
+  },
 ): Promise<User> {
   return runOperation(
     services,
@@ -36,6 +42,8 @@ export async function updateUser(
       }
       if (input.role !== undefined && input.role !== target.role)
         changes.role = { from: target.role, to: input.role };
+      if (input.clearance !== undefined && input.clearance !== target.clearance)
+        changes.clearance = { from: target.clearance, to: input.clearance };
       const updated = await updateUserIfVersion(
         context.tx,
         userId,
@@ -43,6 +51,7 @@ export async function updateUser(
         {
           ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
           ...(input.role !== undefined ? { role: input.role } : {}),
+          ...(input.clearance !== undefined ? { clearance: input.clearance } : {}),
         },
         context.now,
       );

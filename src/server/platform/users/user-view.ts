@@ -1,4 +1,5 @@
 import type { UserRow } from "../../../db/platform/users.repository.js";
+import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import type { Locale, User, UserStatus } from "../../../domain/platform/schemas.js";
 
@@ -16,6 +17,7 @@ export function toUserView(row: UserRow): User {
     username: row.username,
     displayName: row.displayName,
     role: row.role as Role,
+    clearance: row.clearance as ConfidentialityLevel,
     locale: row.locale as Locale,
     status: userStatus(row),
     mfaEnrolled: row.totpEnabledAt !== null,

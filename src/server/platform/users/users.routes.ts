@@ -77,7 +77,7 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
       config: manage,
       schema: {
         tags,
-        summary: "Rename an account or change its role (If-Match required)",
+        summary: "Rename an account or change its role or clearance (If-Match required)",
         params: userIdParamsSchema,
         body: updateUserBodySchema,
         response: { 200: userSchema, ...errors },

@@ -1,0 +1,42 @@
+import { type CaseRow, caseColumns, rewriteCase } from "../../db/cases/cases.repository.js";
+import type { CaseEvent } from "../../domain/cases/model.js";
+import { applyEvent } from "../../domain/cases/projection.js";
+import type { OperationContext } from "../platform/operation.js";
+import { evaluateCase } from "./evaluate-case.js";
+
+/** The legal date of "today" for events the server dates itself (a stored document). */
+export function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Everything derived from a case's stream, brought up to date in the transaction that
+ * appended `event`, under the case row's lock. `caseRow` is the row as it was before the
+ * event (for `opened`, the row just inserted from it); `events` is the whole stream with
+ * `event` last. The returned row is current: status, the indexed columns of the list
+ * filters, the search document, the version, and the deadlines of the clock engine with
+ * the earliest open one (`next_deadline_on`, which the due-soon and overdue lists read).
+ */
+export async function afterEventAppended(
+  context: OperationContext,
+  caseRow: CaseRow,
+  event: CaseEvent,
+  events: readonly CaseEvent[],
+): Promise<CaseRow> {
+  const projection = applyEvent(event.type === "opened" ? null : caseRow.projection, event);
+  const evaluation = await evaluateCase(
+    context,
+    { header: projection.header, facts: projection.facts, events },
+    today(context.now),
+  );
+  return rewriteCase(
+    context.tx,
+    caseRow.id,
+    {
+      ...caseColumns(projection),
+      deadlines: evaluation.deadlines,
+      nextDeadlineOn: evaluation.nextDeadlineOn,
+    },
+    context.now,
+  );
+}

@@ -1,0 +1,277 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { CaseEventInput } from "../../domain/cases/model.js";
+import {
+  appendCaseEventBodySchema,
+  caseDocumentParamsSchema,
+  caseEventListSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  caseReferenceParamsSchema,
+  caseViewSchema,
+  createCaseBodySchema,
+  createCaseHeadersSchema,
+  letterQuerySchema,
+  uploadDocumentBodySchema,
+} from "../../domain/cases/schemas.js";
+import { errorBodySchema } from "../../domain/platform/schemas.js";
+import { requires } from "../platform/access.js";
+import { requireIfMatch, setEtag } from "../platform/concurrency.js";
+import { attachmentDisposition } from "../platform/content-disposition.js";
+import { acceptSingleFileUploads } from "../platform/multipart.js";
+import type { Services } from "../platform/operation.js";
+import { appendCaseEvent } from "./append-case-event.js";
+import { createCase } from "./create-case.js";
+import { downloadDocument } from "./download-document.js";
+import { getCase } from "./get-case.js";
+import { listEventsOfCase } from "./list-case-events.js";
+import { findCases } from "./list-cases.js";
+import { printLetter } from "./print-letter.js";
+import { uploadDocument } from "./upload-document.js";
+
+const tags = ["cases"];
+const errors = {
+  404: errorBodySchema,
+  409: errorBodySchema,
+  412: errorBodySchema,
+  413: errorBodySchema,
+  415: errorBodySchema,
+  422: errorBodySchema,
+  428: errorBodySchema,
+};
+
+/**
+ * Cases: opened, listed, read and changed only by appending events. Every route also
+ * passes the need-to-know policy (case.policy.ts) inside its operation: a case the user
+ * may not read answers 404 on every route, as if it did not exist.
+ */
+export function registerCasesRoutes(app: FastifyInstance, services: Services): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: requires("cases.read") };
+  const write = { access: requires("cases.write") };
+
+  api.get(
+    "/api/cases",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The cases you may see: filters, full-text search (English and Russian), deadlines, paging",
+        querystring: caseListQuerySchema,
+        response: { 200: caseListSchema, ...errors },
+      },
+    },
+    async (request) => findCases(services, request.actor, request.origin, request.query),
+  );
+
+  api.post(
+    "/api/cases",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Open a case (Idempotency-Key required: a repeat with the same key and body returns the first response)",
+        headers: createCaseHeadersSchema,
+        body: createCaseBodySchema,
+        response: { 201: caseViewSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createCase(
+        services,
+        request.actor,
+        request.origin,
+        request.headers["idempotency-key"],
+        request.body,
+      );
+      setEtag(reply, created.view.version);
+      if (created.replayed) reply.header("idempotent-replayed", "true");
+      return reply.code(created.status).send(created.view);
+    },
+  );
+
+  api.get(
+    "/api/cases/:reference",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "One case: its projection, documents and the events it allows now; its ETag is its version",
+        params: caseReferenceParamsSchema,
+        response: { 200: caseViewSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const view = await getCase(services, request.actor, request.origin, request.params.reference);
+      setEtag(reply, view.version);
+      return view;
+    },
+  );
+
+  api.get(
+    "/api/cases/:reference/events",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The events of a case, oldest first, with who recorded each",
+        params: caseReferenceParamsSchema,
+        response: { 200: caseEventListSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { events, version } = await listEventsOfCase(
+        services,
+        request.actor,
+        request.origin,
+        request.params.reference,
+      );
+      setEtag(reply, version);
+      return { events };
+    },
+  );
+
+  api.post(
+    "/api/cases/:reference/events",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Record an event in a case (If-Match required); the case's state machine decides whether it may happen now",
+        params: caseReferenceParamsSchema,
+        body: appendCaseEventBodySchema,
+        response: { 200: caseViewSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const view = await appendCaseEvent(
+        services,
+        request.actor,
+        request.origin,
+        request.params.reference,
+        version,
+        request.body as CaseEventInput,
+      );
+      setEtag(reply, view.version);
+      return view;
+    },
+  );
+
+  api.get(
+    "/api/cases/:reference/documents/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Download a document of a case, checked against its SHA-256 on the way out",
+        params: caseDocumentParamsSchema,
+        response: {
+          200: {
+            description: "The document's bytes, as an attachment",
+            content: {
+              "application/octet-stream": {
+                schema: z
+                  .custom<Buffer>((value) => Buffer.isBuffer(value))
+                  .meta({ type: "string", format: "binary" }),
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const document = await downloadDocument(
+        services,
+        request.actor,
+        request.origin,
+        request.params.reference,
+        request.params.id,
+      );
+      return reply
+        .header("content-type", document.mediaType)
+        .header("content-disposition", attachmentDisposition(document.name))
+        .header("x-content-type-options", "nosniff")
+        .header("repr-digest", `sha-256=:${Buffer.from(document.sha256, "hex").toString("base64")}:`)
+        .send(document.content);
+    },
+  );
+
+  api.get(
+    "/api/cases/:reference/letter",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "The letter of request as a PDF, in English or Russian; 422 request_incomplete lists what the legal basis requires and the case lacks, unless draft=true",
+        params: caseReferenceParamsSchema,
+        querystring: letterQuerySchema,
+        response: {
+          200: {
+            description: "The letter, as a PDF (A4)",
+            content: {
+              "application/pdf": {
+                schema: z
+                  .custom<Buffer>((value) => Buffer.isBuffer(value))
+                  .meta({ type: "string", format: "binary" }),
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const letter = await printLetter(
+        services,
+        request.actor,
+        request.origin,
+        request.params.reference,
+        request.query,
+      );
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${letter.filename}"`)
+        .header("cache-control", "no-store")
+        .send(letter.pdf);
+    },
+  );
+
+  // Uploads have their own scope: only this route reads multipart bodies, up to the configured size.
+  app.register(async (scope) => {
+    acceptSingleFileUploads(scope, services.config.maxUploadBytes);
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      "/api/cases/:reference/documents",
+      {
+        config: write,
+        schema: {
+          tags,
+          summary:
+            'Add a document to a case (multipart/form-data, part "file"): pdf, docx, xlsx, odt, jpg, png, txt, eml or msg',
+          consumes: ["multipart/form-data"],
+          params: caseReferenceParamsSchema,
+          body: uploadDocumentBodySchema,
+          response: { 201: caseViewSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const ifMatch = request.headers["if-match"];
+        const view = await uploadDocument(
+          services,
+          request.actor,
+          request.origin,
+          request.params.reference,
+          ifMatch === undefined || ifMatch === "" ? null : requireIfMatch(request),
+          request.body.file,
+        );
+        setEtag(reply, view.version);
+        return reply.code(201).send(view);
+      },
+    );
+  });
+}

@@ -1,0 +1,38 @@
+import { listCases } from "../../db/cases/cases.repository.js";
+import type { CaseListQuery, CaseSummary } from "../../domain/cases/schemas.js";
+import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { loadCaseSubject } from "./authorize.js";
+import { caseVisibility } from "./case.policy.js";
+import { today } from "./record-event.js";
+import { toCaseSummary } from "./views.js";
+
+/**
+ * The cases the user may see, filtered, searched and paged. Need-to-know is part of the
+ * query (caseVisibility), so totals and pages never count a hidden case. The list is
+ * recorded with its filters and the references it showed.
+ */
+export async function findCases(
+  services: Services,
+  actor: Actor,
+  origin: Origin,
+  query: CaseListQuery,
+): Promise<{ items: CaseSummary[]; total: number }> {
+  return runOperation(
+    services,
+    { eventType: "case.listed", objectType: "case", actor, origin },
+    async (context) => {
+      const caseActor = await loadCaseSubject(context);
+      const { rows, total } = await listCases(
+        context.tx,
+        caseVisibility(caseActor),
+        query,
+        today(context.now),
+      );
+      const { limit, offset, ...filters } = query;
+      context.note({
+        details: { filters, limit, offset, total, references: rows.map((row) => row.reference) },
+      });
+      return { items: rows.map(toCaseSummary), total };
+    },
+  );
+}
