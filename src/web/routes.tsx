@@ -36,6 +36,9 @@ const RegistryStatePage = page(() => import("./registry/state-page.js"), "Regist
 // The map, react-simple-maps and the world's TopoJSON come in a chunk of their own.
 const MapPage = page(() => import("./registry/map/map-page.js"), "MapPage");
 const ImportPage = page(() => import("./registry/import-page.js"), "ImportPage");
+const CasesPage = page(() => import("./cases/cases-page.js"), "CasesPage");
+const CaseWizardPage = page(() => import("./cases/case-wizard-page.js"), "CaseWizardPage");
+const CasePage = page(() => import("./cases/case-page.js"), "CasePage");
 const UsersPage = page(() => import("./platform/users/users-page.js"), "UsersPage");
 const AuditPage = page(() => import("./platform/audit/audit-page.js"), "AuditPage");
 const ProfilePage = page(() => import("./platform/profile/profile-page.js"), "ProfilePage");
@@ -83,6 +86,9 @@ export function createAppRouter() {
             guarded("registry/states/:code", "registry.read", <RegistryStatePage />),
             guarded("registry/map", "registry.read", <MapPage />),
             guarded("registry/import", "registry.write", <ImportPage />),
+            guarded("cases", "cases.read", <CasesPage />),
+            guarded("cases/new", "cases.write", <CaseWizardPage />),
+            guarded("cases/:reference", "cases.read", <CasePage />),
             { path: "admin", element: <Navigate to="/admin/users" replace /> },
             {
               path: "admin/users",

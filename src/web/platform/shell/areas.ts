@@ -70,7 +70,7 @@ export const AREAS: readonly Area[] = [
       { key: "import", path: "/registry/import", permission: "registry.write" },
     ],
   },
-  { key: "cases", icon: IconBriefcase, path: null, permission: null },
+  { key: "cases", icon: IconBriefcase, path: "/cases", permission: "cases.read" },
   { key: "engagements", icon: IconUsersGroup, path: null, permission: null },
   { key: "intake", icon: IconInbox, path: null, permission: null },
   { key: "reports", icon: IconChartBar, path: null, permission: null },

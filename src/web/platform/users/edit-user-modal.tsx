@@ -4,34 +4,46 @@ import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../../domain/platform/roles.js";
-import { displayNameSchema, roleSchema, type User } from "../../../domain/platform/schemas.js";
+import {
+  clearanceSchema,
+  displayNameSchema,
+  roleSchema,
+  type User,
+} from "../../../domain/platform/schemas.js";
 import { errorMessage, fieldErrors, hasCode } from "../../api/errors.js";
 import { i18n } from "../../i18n/i18n.js";
 import { notifySuccess } from "../shell/notify.js";
 import { useLastPresent } from "../shell/use-last-present.js";
-import { roleOptions } from "./role-options.js";
-import { USERS_KEY, updateUser } from "./users-api.js";
+import { clearanceOptions, roleOptions } from "./role-options.js";
+import { USERS_KEY, type UserChanges, updateUser } from "./users-api.js";
 
-type Values = { displayName: string; role: string | null };
+type Values = { displayName: string; role: string | null; clearance: string | null };
 type Props = { user: User | null; isSelf: boolean; onClose: () => void; onExited: () => void };
 
-/** Rename an account or change its role; sent with If-Match so a concurrent change is not overwritten. */
+/**
+ * Rename an account or change its role or clearance; sent with If-Match so a concurrent
+ * change is not overwritten.
+ */
 export function EditUserModal({ user, isSelf, onClose, onExited }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { displayName: user?.displayName ?? "", role: user?.role ?? null },
+    initialValues: {
+      displayName: user?.displayName ?? "",
+      role: user?.role ?? null,
+      clearance: user?.clearance ?? null,
+    },
     validate: {
       displayName: (value) =>
         displayNameSchema.safeParse(value).success ? null : i18n.t("validation.displayName"),
       role: (value) => (roleSchema.safeParse(value).success ? null : i18n.t("validation.role")),
+      clearance: (value) =>
+        clearanceSchema.safeParse(value).success ? null : i18n.t("validation.clearance"),
     },
   });
   const update = useMutation({
-    mutationFn: ({ target, changes }: { target: User; changes: { displayName?: string; role?: Role } }) =>
-      updateUser(target, changes),
+    mutationFn: ({ target, changes }: { target: User; changes: UserChanges }) => updateUser(target, changes),
     onSuccess: async (saved) => {
       notifySuccess(i18n.t("users.edit.done", { username: saved.username }));
       await queryClient.invalidateQueries({ queryKey: USERS_KEY });
@@ -39,7 +51,7 @@ export function EditUserModal({ user, isSelf, onClose, onExited }: Props) {
       onClose();
     },
     onError: async (error) => {
-      form.setErrors(fieldErrors(error, ["displayName", "role"] as const, t));
+      form.setErrors(fieldErrors(error, ["displayName", "role", "clearance"] as const, t));
       if (hasCode(error, "stale_version")) await queryClient.invalidateQueries({ queryKey: USERS_KEY });
     },
   });
@@ -49,17 +61,20 @@ export function EditUserModal({ user, isSelf, onClose, onExited }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another record or version arrives
   useEffect(() => {
     if (!user) return;
-    form.setValues({ displayName: user.displayName, role: user.role });
-    form.resetDirty({ displayName: user.displayName, role: user.role });
+    const stored = { displayName: user.displayName, role: user.role, clearance: user.clearance };
+    form.setValues(stored);
+    form.resetDirty(stored);
   }, [user?.id, version]);
 
   const submit = (values: Values) => {
     if (!user) return;
-    const changes: { displayName?: string; role?: Role } = {};
+    const changes: UserChanges = {};
     const displayName = values.displayName.trim();
     if (displayName !== user.displayName) changes.displayName = displayName;
     const role = roleSchema.parse(values.role);
     if (role !== user.role) changes.role = role;
+    const clearance = clearanceSchema.parse(values.clearance);
+    if (clearance !== user.clearance) changes.clearance = clearance;
     if (Object.keys(changes).length === 0) {
       close();
       return;
@@ -107,6 +122,14 @@ export function EditUserModal({ user, isSelf, onClose, onExited }: Props) {
             disabled={isSelf}
             required
             {...form.getInputProps("role")}
+          />
+          <Select
+            label={t("users.fields.clearance")}
+            description={t("clearances.hint")}
+            data={clearanceOptions(t)}
+            allowDeselect={false}
+            required
+            {...form.getInputProps("clearance")}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { CONFIDENTIALITY_LEVELS } from "../../../domain/cases/vocabulary.js";
 import { ROLES } from "../../../domain/platform/roles.js";
 import { LOCALES } from "../../../domain/platform/schemas.js";
 
@@ -8,4 +9,8 @@ export function roleOptions(t: TFunction) {
 
 export function localeOptions(t: TFunction) {
   return LOCALES.map((locale) => ({ value: locale, label: t(`language.names.${locale}`) }));
+}
+
+export function clearanceOptions(t: TFunction) {
+  return CONFIDENTIALITY_LEVELS.map((level) => ({ value: level, label: t(`clearances.${level}`) }));
 }

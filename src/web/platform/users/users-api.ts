@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import {
   type createUserBodySchema,
@@ -28,7 +29,9 @@ export function createUser(body: NewUser): Promise<UserWithInvitation> {
 }
 
 /** Optimistic concurrency: the server refuses the change (412) if the account changed since it was read. */
-export function updateUser(user: User, changes: { displayName?: string; role?: Role }): Promise<User> {
+export type UserChanges = { displayName?: string; role?: Role; clearance?: ConfidentialityLevel };
+
+export function updateUser(user: User, changes: UserChanges): Promise<User> {
   return request(`/api/users/${encodeURIComponent(user.id)}`, {
     method: "PATCH",
     body: changes,

@@ -1,0 +1,212 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import type { CaseEventInput } from "../../domain/cases/model.js";
+import type { CaseProjection } from "../../domain/cases/projection.js";
+import {
+  type CaseEventView,
+  type CaseSummary,
+  type CreateCaseInput,
+  caseEventListSchema,
+  caseListSchema,
+  caseViewSchema,
+  type CaseView as SharedCaseView,
+} from "../../domain/cases/schemas.js";
+import type { Deadline } from "../../domain/clocks/compute.js";
+import { errorBodySchema, type Team, teamListSchema } from "../../domain/platform/schemas.js";
+import { instrumentDetailSchema } from "../../domain/registry/schemas.js";
+import type { AdmissibilityResult } from "../../domain/rules/evaluate.js";
+import type { RequestContent } from "../../domain/rules/request-content.js";
+import { ApiError, loadSession, request } from "../api/client.js";
+import { instrumentKey } from "../registry/registry-api.js";
+
+export const CASES_KEY = ["cases"] as const;
+export const PAGE_SIZE = 25;
+
+// The checker's findings and the deadlines arrive from the lead's evaluators: they are read
+// leniently and shown only when present.
+
+/**
+ * The checker's findings (src/domain/rules/evaluate.ts) with the request-content check;
+ * every part is optional so that a partial answer still shows what it has.
+ */
+export type CheckerView = Partial<AdmissibilityResult> & { requestContent?: RequestContent[] };
+
+export const DEADLINE_STATES = ["running", "met", "overdue", "missed", "elapsed"] as const;
+
+/** A deadline of the clock engine (src/domain/clocks/compute.ts). */
+export type DeadlineView = Deadline;
+
+/**
+ * The case as the page reads it: the shared view (schemas.ts), whose loose object passes
+ * the rest of the projection through (detention, consultations, ...), and the checker's
+ * findings once the server sends them.
+ */
+type SharedKeys =
+  | "header"
+  | "facts"
+  | "status"
+  | "version"
+  | "openedOn"
+  | "receivedOn"
+  | "decidedOn"
+  | "closedOn"
+  | "documents";
+
+export type CaseView = SharedCaseView &
+  Omit<CaseProjection, SharedKeys> & {
+    checker?: CheckerView | null;
+    deadlines: DeadlineView[];
+    [key: string]: unknown;
+  };
+
+const viewSchema = caseViewSchema.transform((value) => value as unknown as CaseView);
+
+export type CaseListItem = CaseSummary & { nextDeadline?: DeadlineView | null };
+export type { CaseEventView, Team };
+
+export type CaseFilters = {
+  q?: string;
+  status?: string;
+  kind?: string;
+  direction?: string;
+  state?: string;
+  teamId?: string;
+  priority?: string;
+  overdue?: "true";
+  dueWithinDays?: string;
+  sort?: string;
+};
+
+export function useCases(filters: CaseFilters, page: number) {
+  return useQuery({
+    queryKey: [...CASES_KEY, "list", filters, page],
+    queryFn: ({ signal }) =>
+      request("/api/cases", {
+        query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        schema: caseListSchema,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function caseKey(reference: string) {
+  return [...CASES_KEY, "case", reference] as const;
+}
+
+function casePath(reference: string): string {
+  return `/api/cases/${encodeURIComponent(reference)}`;
+}
+
+export function useCase(reference: string) {
+  return useQuery({
+    queryKey: caseKey(reference),
+    queryFn: ({ signal }) => request(casePath(reference), { schema: viewSchema, signal }),
+  });
+}
+
+export function useCaseEvents(reference: string, version: number | undefined) {
+  return useQuery({
+    // The version is in the key, so that every recorded event shows in the timeline at once.
+    queryKey: [...caseKey(reference), "events", version],
+    queryFn: async ({ signal }): Promise<CaseEventView[]> =>
+      (await request(`${casePath(reference)}/events`, { schema: caseEventListSchema, signal })).events,
+    enabled: version !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The legal basis instrument of a case, shared with the registry's cache of the instrument. */
+export function useBasisInstrument(id: string | null) {
+  return useQuery({
+    queryKey: [...instrumentKey(id ?? ""), "today"],
+    queryFn: ({ signal }) =>
+      request(`/api/registry/instruments/${encodeURIComponent(id ?? "")}`, {
+        schema: instrumentDetailSchema,
+        signal,
+      }),
+    enabled: id !== null,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useTeams() {
+  return useQuery({
+    queryKey: ["teams"],
+    queryFn: ({ signal }) =>
+      request("/api/teams", { schema: teamListSchema, signal }).then((list) => list.teams),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export type NewCase = CreateCaseInput;
+
+/**
+ * Opening a case. The key is made once per wizard submission and sent again on a retry,
+ * so that a request repeated after a lost answer opens the case once.
+ */
+export function createCase(body: NewCase, idempotencyKey: string): Promise<CaseView> {
+  return request("/api/cases", {
+    method: "POST",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+    schema: viewSchema,
+  });
+}
+
+/** Optimistic concurrency: refused with 412 when someone recorded an event since the case was read. */
+export function appendEvent(
+  view: Pick<CaseView, "header" | "version">,
+  event: CaseEventInput,
+): Promise<unknown> {
+  return request(`${casePath(view.header.reference)}/events`, {
+    method: "POST",
+    body: event,
+    headers: { "If-Match": `"v${view.version}"` },
+    schema: z.unknown(),
+  });
+}
+
+export function documentUrl(reference: string, documentId: string): string {
+  return `${casePath(reference)}/documents/${encodeURIComponent(documentId)}`;
+}
+
+export function letterUrl(reference: string, language: "en" | "ru", draft = false): string {
+  return `${casePath(reference)}/letter?language=${language}${draft ? "&draft=true" : ""}`;
+}
+
+/**
+ * Uploads one document (multipart). The JSON client does not send files, so this call
+ * takes a fresh CSRF token from the session probe and reads errors in the API's one shape.
+ */
+export async function uploadDocument(view: Pick<CaseView, "header" | "version">, file: File): Promise<void> {
+  const session = await loadSession();
+  const body = new FormData();
+  body.append("file", file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${casePath(view.header.reference)}/documents`, {
+      method: "POST",
+      headers: {
+        Accept: "application/json",
+        "X-CSRF-Token": session.csrfToken,
+        "If-Match": `"v${view.version}"`,
+      },
+      credentials: "same-origin",
+      body,
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "The server cannot be reached.");
+  }
+  if (response.ok) return;
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) throw new ApiError(response.status, "http_error", response.statusText);
+  const { code, message, fields, requestId } = parsed.data.error;
+  throw new ApiError(response.status, code, message, fields ?? [], requestId ?? null);
+}

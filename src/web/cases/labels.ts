@@ -1,0 +1,81 @@
+import type { TFunction } from "i18next";
+import { CASE_EVENT_TYPES, type CaseEventType } from "../../domain/cases/model.js";
+import type { CaseKind, Direction } from "../../domain/cases/vocabulary.js";
+import { FACT_QUESTIONS, REFUSAL_GROUNDS, RULE_KINDS } from "../../domain/rules/schema.js";
+import { inSentence } from "../registry/labels.js";
+import { DEADLINE_STATES } from "./cases-api.js";
+
+/**
+ * Labels of words that arrive from the server as plain strings (a ground code of a rule
+ * file, a question of the checker): known ones are translated, others shown as sent, so
+ * that a newer server is never silent.
+ */
+
+function member<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+/** INTERPOL notice colours and diffusions (data/cases/notices.csv). */
+export const NOTICE_TYPES = [
+  "red",
+  "yellow",
+  "blue",
+  "black",
+  "green",
+  "orange",
+  "purple",
+  "silver",
+  "un_special",
+  "diffusion",
+] as const;
+
+export const DECISION_OUTCOMES = ["granted", "partially_granted", "refused"] as const;
+
+/** A vocabulary as a Select's choices, each labelled in the reader's language. */
+export const labelledOptions = <T extends string>(list: readonly T[], label: (value: T) => string) =>
+  list.map((value) => ({ value, label: label(value) }));
+
+export function eventTypeLabel(type: string, t: TFunction): string {
+  return member(CASE_EVENT_TYPES, type) ? t(`cases.vocab.eventTypes.${type}`) : type;
+}
+
+export function groundLabel(code: string, t: TFunction): string {
+  return member(REFUSAL_GROUNDS, code) ? t(`cases.vocab.refusalGrounds.${code}`) : code;
+}
+
+export function questionLabel(code: string, t: TFunction): string {
+  return member(FACT_QUESTIONS, code) ? t(`cases.vocab.factQuestions.${code}`) : code;
+}
+
+export function noticeTypeLabel(code: string, t: TFunction): string {
+  return member(NOTICE_TYPES, code) ? t(`cases.vocab.noticeTypes.${code}`) : code;
+}
+
+export function ruleKindLabel(kind: string, t: TFunction): string {
+  return member(RULE_KINDS, kind) ? t(`cases.vocab.ruleKinds.${kind}`) : kind;
+}
+
+export function deadlineStateLabel(state: string, t: TFunction): string {
+  return member(DEADLINE_STATES, state) ? t(`cases.vocab.deadlineStates.${state}`) : state;
+}
+
+/** The foreign state of a case: the one asking us, or the one we ask. */
+export function partnerState(header: {
+  direction: Direction;
+  requestingState: string;
+  requestedState: string;
+}) {
+  return header.direction === "incoming" ? header.requestingState : header.requestedState;
+}
+
+/** "Extradition · incoming", "MLA · outgoing": kind and direction in one label. */
+export function kindAndDirection(kind: CaseKind, direction: Direction, t: TFunction): string {
+  return t("cases.kindAndDirection", {
+    kind: t(`cases.vocab.kinds.${kind}`),
+    direction: inSentence(t(`cases.vocab.directions.${direction}`)),
+  });
+}
+
+export function isEventType(value: string): value is CaseEventType {
+  return member(CASE_EVENT_TYPES, value);
+}
