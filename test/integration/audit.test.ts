@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../../src/db/platform/audit.repository.js";
 import type { AuditRecord } from "../../src/domain/platform/audit-chain.js";
+import type { Role } from "../../src/domain/platform/roles.js";
 import { createCheckpoint } from "../../src/server/platform/audit/checkpoints.js";
 import { verifyAudit } from "../../src/server/platform/audit/verify-audit.js";
 import {
@@ -236,6 +237,46 @@ const REGISTRY_WRITES: [string, string, number][] = [
 ];
 for (const [key, eventType, status] of REGISTRY_WRITES)
   SCENARIOS[key] = registrarWrite(key, eventType, status);
+
+/**
+ * Case and team writes: the route's sample request, by a role whose permissions and
+ * relations let it succeed (a supervisor reads every team's cases; teams are the
+ * administrators').
+ */
+function sampleWrite(key: string, eventType: string, expectedStatus: number, role: Role): Scenario {
+  return async () => {
+    const { client, user } = await signInAs(t, role);
+    const [method] = key.split(" ");
+    const target = (await createUser(t, { role: "case_officer" })).row.id;
+    const sample = await SAMPLES[key]!({ t, target, fx: registryFixtures(t) });
+    return {
+      client,
+      actorId: user.row.id,
+      eventType,
+      expectedStatus,
+      call: () =>
+        client.request(method as "POST", sample.url, {
+          ...(sample.multipart ? { rawBody: sample.multipart.payload } : { body: sample.body ?? {} }),
+          headers: {
+            ...sample.headers,
+            ...(sample.multipart ? { "content-type": sample.multipart.contentType } : {}),
+          },
+        }),
+    };
+  };
+}
+
+const CASE_AND_TEAM_WRITES: [string, string, number, Role][] = [
+  ["POST /api/teams", "team.created", 201, "administrator"],
+  ["PATCH /api/teams/:id", "team.updated", 200, "administrator"],
+  ["POST /api/teams/:id/members", "team.member_added", 200, "administrator"],
+  ["DELETE /api/teams/:id/members/:userId", "team.member_removed", 200, "administrator"],
+  ["POST /api/cases", "case.created", 201, "supervisor"],
+  ["POST /api/cases/:reference/events", "case.event_recorded", 200, "supervisor"],
+  ["POST /api/cases/:reference/documents", "case.document_uploaded", 201, "supervisor"],
+];
+for (const [key, eventType, status, role] of CASE_AND_TEAM_WRITES)
+  SCENARIOS[key] = sampleWrite(key, eventType, status, role);
 
 async function userAction(action: string, eventType: string) {
   const { client, user } = await signInAs(t, "administrator");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { hasPermission, ROLES } from "../../src/domain/platform/roles.js";
-import type { RouteTableEntry } from "../../src/server/platform/access.js";
+import { ROLES } from "../../src/domain/platform/roles.js";
+import { type RouteTableEntry, roleSatisfies } from "../../src/server/platform/access.js";
 import { Client, createTestApp, createUser, signIn, type TestApp } from "../support/app.js";
 import { databaseDigest } from "../support/database.js";
 import { registryFixtures } from "../support/registry.js";
@@ -40,8 +40,8 @@ async function admittedClient(route: RouteTableEntry): Promise<Client> {
     return client;
   }
   const role =
-    access.kind === "permission"
-      ? ROLES.find((candidate) => hasPermission(candidate, access.permission))!
+    access.kind === "permission" || access.kind === "any_permission"
+      ? ROLES.find((candidate) => roleSatisfies(candidate, access))!
       : "administrator";
   return signIn(t, await createUser(t, { role }));
 }

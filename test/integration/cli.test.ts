@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +87,52 @@ describe("comity CLI without a running server", () => {
     expect(second.states.loaded).toBe(false);
     expect(second.organisations.loaded).toBe(false);
     expect(second.catalogue).toEqual({ loaded: false, instruments: 0, actions: 0, relations: 0 });
+  });
+
+  it("seed --demo adds the demo cases; cases import checks every record, then list and show read them", async () => {
+    const seeded = await run(["seed", "--demo", "--json"]);
+    expect(seeded.code).toBe(0);
+    expect(JSON.parse(seeded.stdout).demo).toMatchObject({ teams: 3, cases: { imported: 14, skipped: 0 } });
+
+    const columns =
+      "reference,kind,direction,requesting_state,requested_state,legal_basis,title,team,received_on";
+    const bad = path.join(dataDir, "cases-bad.csv");
+    await writeFile(
+      bad,
+      `${columns}\nCLI-1,mla,incoming,KZ,RU,reciprocity,Fine,,2026-02-01\nCLI-2,mla,incoming,KZ,RU,CETS030,Bad team,Ghost desk,2026-02-01\n`,
+    );
+    const refused = await run(["cases", "import", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("nothing was imported");
+    expect(refused.stderr).toContain('line 3 (CLI-2): team: no team named "Ghost desk"');
+    const good = path.join(dataDir, "cases-good.csv");
+    await writeFile(
+      good,
+      `${columns}\nCLI-1,mla,incoming,KZ,RU,reciprocity,Fine,Legal assistance unit,2026-02-01\n`,
+    );
+    const imported = await run(["cases", "import", good]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain("Importing cases: 1/1 (100 %)");
+    expect(imported.stderr).toContain("Imported 1 case(s) with 2 event(s); 0 already there");
+
+    const list = await run(["cases", "list", "--kind", "extradition", "--json"]);
+    expect(list.code).toBe(0);
+    const listed = JSON.parse(list.stdout);
+    expect(listed.total).toBe(4);
+    expect(listed.items.map((item: { reference: string }) => item.reference)).toContain(
+      "DEMO-EXT-IN-2025-0001",
+    );
+    const show = await run(["cases", "show", "DEMO-EXT-IN-2025-0001", "--json"]);
+    expect(show.code).toBe(0);
+    const view = JSON.parse(show.stdout);
+    expect(view).toMatchObject({ status: "closed", team: { name: "Extradition unit" } });
+    expect(view.checker.legalBasisCodes).toContain("KH-RU-EXT-2017");
+    expect(view.deadlines).toContainEqual(
+      expect.objectContaining({
+        startedBy: expect.objectContaining({ eventType: "provisional_arrest", on: "2025-01-29" }),
+        derivation: expect.objectContaining({ en: expect.stringContaining("2025-01-29") }),
+      }),
+    );
   });
 
   it("users create-admin takes a password on stdin, applies the policy, or prints an invitation", async () => {

@@ -7,6 +7,7 @@ import type { Config } from "../../src/server/platform/config.js";
 import { hashPassword, newTotpSecret, sealTotpSecret } from "../../src/server/platform/credentials.js";
 import type { Services } from "../../src/server/platform/operation.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
+import { multipartBody } from "./documents.js";
 import { TestClock, testConfig, testServices } from "./services.js";
 
 export type TestApp = {
@@ -62,7 +63,12 @@ export class Client {
   async request(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" | "HEAD",
     url: string,
-    options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; rawBody?: string } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+      rawBody?: string | Buffer;
+    } = {},
   ): Promise<Response> {
     const unsafe = !["GET", "HEAD", "OPTIONS"].includes(method);
     if (unsafe && options.csrf !== false && !this.csrfToken) await this.refreshSession();
@@ -71,7 +77,7 @@ export class Client {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     }
     if (unsafe && options.csrf !== false && this.csrfToken) headers["x-csrf-token"] = this.csrfToken;
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (options.rawBody !== undefined) payload = options.rawBody;
     else if (options.body !== undefined) {
       payload = JSON.stringify(options.body);
@@ -111,6 +117,17 @@ export class Client {
   }
   patch(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request("PATCH", url, { body: body ?? {}, ...(headers ? { headers } : {}) });
+  }
+
+  /** Sends one file as multipart/form-data, the way the web app's upload does. */
+  upload(url: string, file: { name: string; content: Buffer | string }, headers?: Record<string, string>) {
+    const { payload, contentType } = multipartBody([
+      { name: "file", filename: file.name, contentType: "application/octet-stream", content: file.content },
+    ]);
+    return this.request("POST", url, {
+      rawBody: payload,
+      headers: { ...headers, "content-type": contentType },
+    });
   }
 
   async refreshSession(): Promise<Response> {

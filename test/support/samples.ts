@@ -1,11 +1,19 @@
 import type { TestApp } from "./app.js";
+import { caseFixtures, caseHeader } from "./cases.js";
+import { multipartBody, SAMPLE_DOCUMENTS } from "./documents.js";
 import type { RegistryFixtures } from "./registry.js";
 
 /**
  * One well-formed request per route, used by the generated suites (access matrix, bad
  * input). Both fail when a route has no entry here, so a new route must add one.
  */
-export type SampleRequest = { url: string; body?: unknown; headers?: Record<string, string> };
+export type SampleRequest = {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Instead of a JSON body: a multipart/form-data upload. */
+  multipart?: { payload: Buffer; contentType: string };
+};
 export type Sample = (context: {
   t: TestApp;
   target: string;
@@ -193,5 +201,77 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   "GET /api/registry/party-actions/export": () => ({
     url: "/api/registry/party-actions/export?instrument=MINSK1993",
+  }),
+
+  // Teams
+  "GET /api/teams": () => ({ url: "/api/teams" }),
+  "POST /api/teams": () => ({
+    url: "/api/teams",
+    body: {
+      name: `Extradition desk ${Math.random().toString(36).slice(2, 8)}`,
+      description: "Incoming extradition",
+    },
+  }),
+  "PATCH /api/teams/:id": async ({ t }) => ({
+    url: `/api/teams/${(await caseFixtures(t).team()).id}`,
+    body: { description: "Mutual legal assistance, incoming" },
+    headers: { "if-match": '"v1"' },
+  }),
+  "POST /api/teams/:id/members": async ({ t, target }) => ({
+    url: `/api/teams/${(await caseFixtures(t).team()).id}/members`,
+    body: { userId: target },
+  }),
+  "DELETE /api/teams/:id/members/:userId": async ({ t, target }) => {
+    const fixtures = caseFixtures(t);
+    const team = await fixtures.team();
+    await fixtures.member(team.id, target);
+    return { url: `/api/teams/${team.id}/members/${target}` };
+  },
+
+  // Cases
+  "GET /api/cases": () => ({
+    url: "/api/cases?q=fraud&kind=mla&direction=incoming&state=RU&sort=-openedOn&limit=10",
+  }),
+  "POST /api/cases": () => ({
+    url: "/api/cases",
+    body: { header: caseHeader(), facts: {}, receivedOn: "2026-02-27" },
+    headers: { "idempotency-key": `sample-${Math.random().toString(36).slice(2, 12)}` },
+  }),
+  "GET /api/cases/:reference": async ({ t }) => ({
+    url: `/api/cases/${(await caseFixtures(t).freshCase()).reference}`,
+  }),
+  "GET /api/cases/:reference/events": async ({ t }) => ({
+    url: `/api/cases/${(await caseFixtures(t).freshCase()).reference}/events`,
+  }),
+  "POST /api/cases/:reference/events": async ({ t }) => ({
+    url: `/api/cases/${(await caseFixtures(t).freshCase()).reference}/events`,
+    body: {
+      type: "correspondence_logged",
+      payload: {
+        on: "2026-03-01",
+        direction: "in",
+        channel: "email",
+        summary: "Reminder from the requesting state",
+      },
+    },
+    headers: { "if-match": '"v1"' },
+  }),
+  "POST /api/cases/:reference/documents": async ({ t }) => ({
+    url: `/api/cases/${(await caseFixtures(t).freshCase()).reference}/documents`,
+    multipart: multipartBody([
+      {
+        name: "file",
+        filename: "request.pdf",
+        contentType: "application/pdf",
+        content: SAMPLE_DOCUMENTS.pdf,
+      },
+    ]),
+  }),
+  "GET /api/cases/:reference/documents/:id": async ({ t }) => {
+    const { kase, documentId } = await caseFixtures(t).caseWithDocument();
+    return { url: `/api/cases/${kase.reference}/documents/${documentId}` };
+  },
+  "GET /api/cases/:reference/letter": async ({ t }) => ({
+    url: `/api/cases/${(await caseFixtures(t).freshCase()).reference}/letter?language=en&draft=true`,
   }),
 };
