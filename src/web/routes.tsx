@@ -40,6 +40,7 @@ const CasesPage = page(() => import("./cases/cases-page.js"), "CasesPage");
 const CaseWizardPage = page(() => import("./cases/case-wizard-page.js"), "CaseWizardPage");
 const CasePage = page(() => import("./cases/case-page.js"), "CasePage");
 const UsersPage = page(() => import("./platform/users/users-page.js"), "UsersPage");
+const TeamsPage = page(() => import("./platform/teams/teams-page.js"), "TeamsPage");
 const AuditPage = page(() => import("./platform/audit/audit-page.js"), "AuditPage");
 const ProfilePage = page(() => import("./platform/profile/profile-page.js"), "ProfilePage");
 
@@ -98,6 +99,7 @@ export function createAppRouter() {
                 </RequirePermission>
               ),
             },
+            guarded("admin/teams", "teams.manage", <TeamsPage />),
             {
               path: "audit",
               element: (

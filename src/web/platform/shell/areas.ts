@@ -31,7 +31,9 @@ export type SectionKey =
   | "states"
   | "agencies"
   | "officials"
-  | "organisations";
+  | "organisations"
+  | "accounts"
+  | "teams";
 
 /** A part of an area, listed under it in the navigation while the area is open. */
 export type Section = {
@@ -86,7 +88,17 @@ export const AREAS: readonly Area[] = [
       { key: "organisations", path: "/directory/organisations", permission: null },
     ],
   },
-  { key: "users", icon: IconUsers, path: "/admin/users", permission: "users.read" },
+  {
+    key: "users",
+    icon: IconUsers,
+    path: "/admin/users",
+    permission: "users.read",
+    sections: [
+      { key: "accounts", path: "/admin/users", permission: null },
+      // Auditors see the accounts, not the teams: only administrators manage those.
+      { key: "teams", path: "/admin/teams", permission: "teams.manage" },
+    ],
+  },
   { key: "audit", icon: IconListSearch, path: "/audit", permission: "audit.read" },
 ];
 
