@@ -1,3 +1,5 @@
+-- Hand-written: trigram search on references (pg_trgm is a trusted extension, PostgreSQL 13+).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TABLE "case_documents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"case_id" uuid NOT NULL,
@@ -122,6 +124,8 @@ ALTER TABLE "team_members" ADD CONSTRAINT "team_members_user_id_users_id_fk" FOR
 CREATE INDEX "case_documents_case" ON "case_documents" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_events_type_occurred" ON "case_events" USING btree ("type","occurred_on");--> statement-breakpoint
 CREATE INDEX "cases_search" ON "cases" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "cases_confidentiality_team" ON "cases" USING btree ("confidentiality","team_id");--> statement-breakpoint
+CREATE INDEX "cases_reference_trigram" ON "cases" USING gin ("reference" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "cases_status" ON "cases" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "cases_kind" ON "cases" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "cases_direction" ON "cases" USING btree ("direction");--> statement-breakpoint

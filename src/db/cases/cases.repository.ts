@@ -255,7 +255,35 @@ export type CaseVisibility = {
   teamIds: readonly string[];
 };
 
-export type CaseListRow = CaseRow & { teamName: string | null; rank: number };
+/** The columns a list shows: not the projection, the deadlines or the search vector, which are large. */
+const SUMMARY_COLUMNS = {
+  id: cases.id,
+  reference: cases.reference,
+  title: cases.title,
+  kind: cases.kind,
+  direction: cases.direction,
+  status: cases.status,
+  priority: cases.priority,
+  confidentiality: cases.confidentiality,
+  requestingState: cases.requestingState,
+  requestedState: cases.requestedState,
+  teamId: cases.teamId,
+  offenceCategory: cases.offenceCategory,
+  openedOn: cases.openedOn,
+  receivedOn: cases.receivedOn,
+  decidedOn: cases.decidedOn,
+  closedOn: cases.closedOn,
+  nextDeadlineOn: cases.nextDeadlineOn,
+  version: cases.version,
+  updatedAt: cases.updatedAt,
+};
+export type CaseListRow = Pick<CaseRow, keyof typeof SUMMARY_COLUMNS> & {
+  teamName: string | null;
+  rank: number;
+};
+
+/** A case reference is made of these characters only; other text is not looked for in references. */
+const REFERENCE_LIKE = /^[A-Za-z0-9./_-]+$/;
 
 const PRIORITY_ORDER = sql`CASE ${cases.priority} WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 ELSE 1 END`;
 
@@ -308,8 +336,13 @@ export async function listCases(
   let rank: SQL = sql`(0)::real`;
   if (query.q) {
     const tsquery = sql`(websearch_to_tsquery('english', ${query.q}) || websearch_to_tsquery('russian', ${query.q}) || websearch_to_tsquery('simple', ${query.q}))`;
-    const like = `%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    conditions.push(sql`(${cases.search} @@ ${tsquery} OR ${cases.reference} ILIKE ${like})`);
+    if (REFERENCE_LIKE.test(query.q)) {
+      // Part of a reference ("2026-0012"), found through the trigram index.
+      const like = `%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      conditions.push(sql`(${cases.search} @@ ${tsquery} OR ${cases.reference} ILIKE ${like})`);
+    } else {
+      conditions.push(sql`${cases.search} @@ ${tsquery}`);
+    }
     rank = sql`ts_rank(${cases.search}, ${tsquery})`;
   }
   if (query.status) conditions.push(eq(cases.status, query.status));
@@ -335,7 +368,7 @@ export async function listCases(
   const where = and(...conditions);
   const sort = query.sort ?? (query.q ? "relevance" : "-openedOn");
   const rows = await executor
-    .select({ kase: cases, teamName: teams.name, rank: sql<number>`${rank}` })
+    .select({ ...SUMMARY_COLUMNS, teamName: teams.name, rank: sql<number>`${rank}` })
     .from(cases)
     .leftJoin(teams, eq(teams.id, cases.teamId))
     .where(where)
@@ -345,7 +378,7 @@ export async function listCases(
     .offset(query.offset);
   const total = await executor.select({ value: count() }).from(cases).where(where);
   return {
-    rows: rows.map(({ kase, teamName, rank }) => ({ ...kase, teamName, rank })),
+    rows,
     total: total[0]?.value ?? 0,
   };
 }

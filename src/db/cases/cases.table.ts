@@ -110,6 +110,10 @@ export const cases = pgTable(
     index("cases_requesting_state").on(table.requestingState),
     index("cases_requested_state").on(table.requestedState),
     index("cases_team").on(table.teamId),
+    /** Need-to-know filters on both: the count behind a list's total stays index-only. */
+    index("cases_confidentiality_team").on(table.confidentiality, table.teamId),
+    /** "2026-0012" finds its reference anywhere inside it (pg_trgm, created in 0004). */
+    index("cases_reference_trigram").using("gin", table.reference.op("gin_trgm_ops")),
     index("cases_next_deadline").on(table.nextDeadlineOn),
     index("cases_opened_on").on(table.openedOn),
   ],
