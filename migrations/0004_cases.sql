@@ -85,6 +85,7 @@ CREATE TABLE "notifications" (
 	"title" text NOT NULL,
 	"body" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"due_on" date,
+	"dedupe_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"read_at" timestamp with time zone
 );
@@ -135,6 +136,8 @@ CREATE INDEX "cases_team" ON "cases" USING btree ("team_id");--> statement-break
 CREATE INDEX "cases_next_deadline" ON "cases" USING btree ("next_deadline_on");--> statement-breakpoint
 CREATE INDEX "cases_opened_on" ON "cases" USING btree ("opened_on");--> statement-breakpoint
 CREATE INDEX "notifications_user_unread" ON "notifications" USING btree ("user_id","read_at");--> statement-breakpoint
+CREATE INDEX "notifications_user_created" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_user_dedupe" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "team_members_user" ON "team_members" USING btree ("user_id");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_clearance_check" CHECK ("users"."clearance" IN ('standard', 'restricted', 'secret'));--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK ("users"."role" IN ('administrator', 'registrar', 'case_officer', 'supervisor', 'analyst', 'auditor'));--> statement-breakpoint

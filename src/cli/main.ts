@@ -8,6 +8,7 @@ import { registerMigrate } from "./migrate.js";
 import { registerOpenApi } from "./openapi.js";
 import { progress } from "./output.js";
 import { registerRegistry } from "./registry.js";
+import { registerReminders } from "./reminders.js";
 import { registerResolve } from "./resolve.js";
 import { registerSeed } from "./seed.js";
 import { registerServe } from "./serve.js";
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<void> {
   registerResolve(program);
   registerRegistry(program);
   registerCases(program);
+  registerReminders(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -13,6 +13,7 @@ import { registerAuditRoutes } from "./platform/audit/audit.routes.js";
 import { registerAuthRoutes } from "./platform/auth/auth.routes.js";
 import { registerHealthRoutes } from "./platform/health.routes.js";
 import { registerErrorHandling } from "./platform/http.js";
+import { registerNotificationsRoutes } from "./platform/notifications/notifications.routes.js";
 import { registerOpenApi, registerOpenApiDocuments } from "./platform/openapi.js";
 import type { Services } from "./platform/operation.js";
 import { CSRF_COOKIE } from "./platform/session.js";
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   registerSetupRoutes(app, services);
   registerUsersRoutes(app, services);
   registerTeamsRoutes(app, services);
+  registerNotificationsRoutes(app, services);
   registerAuditRoutes(app, services);
   registerStatesRoutes(app, services);
   registerDirectoryRoutes(app, services);

@@ -4,6 +4,7 @@ import { generate } from "otplib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../../src/db/platform/audit.repository.js";
+import { insertNotifications } from "../../src/db/platform/notifications.repository.js";
 import type { AuditRecord } from "../../src/domain/platform/audit-chain.js";
 import type { Role } from "../../src/domain/platform/roles.js";
 import { createCheckpoint } from "../../src/server/platform/audit/checkpoints.js";
@@ -277,6 +278,33 @@ const CASE_AND_TEAM_WRITES: [string, string, number, Role][] = [
 ];
 for (const [key, eventType, status, role] of CASE_AND_TEAM_WRITES)
   SCENARIOS[key] = sampleWrite(key, eventType, status, role);
+
+/** Marking one's own notification read: a notification about no case, written for the user. */
+async function ownNotification(action: "read" | "read-all") {
+  const { client, user } = await signInAs(t, "case_officer");
+  const [notification] = await t.services.database.transaction(async (tx) => {
+    await insertNotifications(tx, [
+      {
+        userId: user.row.id,
+        kind: "deadline_reminder",
+        title: "A reminder",
+        body: {},
+        createdAt: t.clock.now(),
+      },
+    ]);
+    return tx.query.notifications.findMany({ where: (row, { eq }) => eq(row.userId, user.row.id) });
+  });
+  const url =
+    action === "read" ? `/api/notifications/${notification!.id}/read` : "/api/notifications/read-all";
+  return {
+    client,
+    actorId: user.row.id,
+    eventType: action === "read" ? "notification.read" : "notification.read_all",
+    call: () => client.post(url),
+  };
+}
+SCENARIOS["POST /api/notifications/:id/read"] = () => ownNotification("read");
+SCENARIOS["POST /api/notifications/read-all"] = () => ownNotification("read-all");
 
 async function userAction(action: string, eventType: string) {
   const { client, user } = await signInAs(t, "administrator");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TestApp } from "./app.js";
 import { caseFixtures, caseHeader } from "./cases.js";
 import { multipartBody, SAMPLE_DOCUMENTS } from "./documents.js";
@@ -227,6 +228,11 @@ export const SAMPLES: Record<string, Sample> = {
     await fixtures.member(team.id, target);
     return { url: `/api/teams/${team.id}/members/${target}` };
   },
+
+  // Notifications: a user reads only their own; another's id (or none) answers 404.
+  "GET /api/notifications": () => ({ url: "/api/notifications?unread=true&limit=10&offset=0" }),
+  "POST /api/notifications/:id/read": () => ({ url: `/api/notifications/${randomUUID()}/read`, body: {} }),
+  "POST /api/notifications/read-all": () => ({ url: "/api/notifications/read-all", body: {} }),
 
   // Cases
   "GET /api/cases": () => ({

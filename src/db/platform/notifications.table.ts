@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases } from "../cases/cases.table.js";
 import { users } from "./users.table.js";
 
@@ -14,13 +14,24 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     caseId: uuid("case_id").references(() => cases.id),
-    /** deadline_reminder, follow_up, ...: the web app picks the wording by kind. */
+    /** deadline_reminder, deadline_overdue, ...: the web app picks the wording by kind. */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     body: jsonb("body").notNull().default({}),
     dueOn: date("due_on", { mode: "string" }),
+    /**
+     * What makes a notification the same one again ("deadline_reminder:<case>:<deadline
+     * key>:<reminder day>"): a job that runs twice writes it once per user (INSERT ... ON
+     * CONFLICT DO NOTHING). Null for notifications that may repeat.
+     */
+    dedupeKey: text("dedupe_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (table) => [index("notifications_user_unread").on(table.userId, table.readAt)],
+  (table) => [
+    index("notifications_user_unread").on(table.userId, table.readAt),
+    // A user's list, newest first.
+    index("notifications_user_created").on(table.userId, table.createdAt),
+    uniqueIndex("notifications_user_dedupe").on(table.userId, table.dedupeKey),
+  ],
 );

@@ -70,4 +70,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ COMITY_MAX_UPLOAD_BYTES: "10" })).toThrow(/COMITY_MAX_UPLOAD_BYTES/);
     expect(() => loadConfig({ COMITY_MAX_UPLOAD_BYTES: "1e12" })).toThrow(/COMITY_MAX_UPLOAD_BYTES/);
   });
+
+  it("runs the deadline reminders hourly unless given another cron expression or off", () => {
+    expect(loadConfig({}).reminderCron).toBe("0 * * * *");
+    expect(loadConfig({ COMITY_REMINDER_CRON: " */15  7-19 * * 1-5 " }).reminderCron).toBe(
+      "*/15 7-19 * * 1-5",
+    );
+    expect(loadConfig({ COMITY_REMINDER_CRON: "off" }).reminderCron).toBeNull();
+    expect(() => loadConfig({ COMITY_REMINDER_CRON: "hourly" })).toThrow(/COMITY_REMINDER_CRON/);
+    expect(() => loadConfig({ COMITY_REMINDER_CRON: "0 * * *" })).toThrow(/COMITY_REMINDER_CRON/);
+  });
 });

@@ -63,6 +63,14 @@ export const configSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(5),
+  COMITY_REMINDER_CRON: z
+    .string()
+    .trim()
+    .regex(
+      /^(off|(\S+\s+){4}\S+)$/,
+      "must be a cron expression of five fields (minute hour day month weekday), such as 0 * * * *, or off",
+    )
+    .default("0 * * * *"),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -90,6 +98,8 @@ export type Config = {
   auditCheckpointFile: string;
   /** How often the server checkpoints the audit head; 0 turns it off. */
   auditCheckpointMs: number;
+  /** When the deadline reminder job runs (cron, UTC); null: never on a schedule. */
+  reminderCron: string | null;
 };
 
 export class ConfigError extends Error {
@@ -148,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       raw.COMITY_AUDIT_CHECKPOINT_FILE ?? path.join(raw.COMITY_DATA_DIR, "audit-checkpoints.jsonl"),
     ),
     auditCheckpointMs: raw.COMITY_AUDIT_CHECKPOINT_MINUTES * 60_000,
+    reminderCron: raw.COMITY_REMINDER_CRON === "off" ? null : raw.COMITY_REMINDER_CRON.replace(/\s+/g, " "),
   };
 }

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
+import { NotificationsBell } from "../notifications/notifications-bell.js";
 import { Brand } from "./brand.js";
 import { LanguageSwitch } from "./language-switch.js";
 import { Navigation } from "./navigation.js";
@@ -38,6 +39,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <LanguageSwitch />
+              <NotificationsBell />
               <UserMenu />
             </Group>
           </Group>

@@ -8,7 +8,7 @@ import { AREAS, isAreaVisible } from "./areas.js";
 import { PageHeader } from "./page-header.js";
 
 type Destination = {
-  key: "registry" | "resolver" | "map" | "directory" | "users" | "audit" | "profile";
+  key: "registry" | "resolver" | "cases" | "map" | "directory" | "users" | "audit" | "profile";
   path: string;
   icon: (typeof AREAS)[number]["icon"];
 };
