@@ -86,6 +86,15 @@ export async function listNotifications(
  * Marks one of the user's notifications read (the first reading's time stays). Null when
  * there is no such notification for this user, or it is about a case they may not see.
  */
+/** Whether a notification with this id exists, whoever it is for. */
+export async function notificationExists(executor: Executor, id: string): Promise<boolean> {
+  const rows = await executor
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.id, id));
+  return rows.length > 0;
+}
+
 export async function markNotificationRead(
   executor: Executor,
   userId: string,

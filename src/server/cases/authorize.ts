@@ -1,4 +1,5 @@
 import { type CaseRow, findCaseByReference } from "../../db/cases/cases.repository.js";
+import type { Executor } from "../../db/client.js";
 import { teamIdsOf } from "../../db/platform/teams.repository.js";
 import { findUserById } from "../../db/platform/users.repository.js";
 import type { ConfidentialityLevel } from "../../domain/cases/vocabulary.js";
@@ -24,13 +25,18 @@ export type CaseActor = UserCaseSubject & { userId: string };
  */
 export async function loadCaseActor(context: OperationContext): Promise<CaseActor> {
   if (context.actor.kind !== "user") throw unauthorized();
-  const user = await findUserById(context.tx, context.actor.userId);
+  return loadUserCaseActor(context.tx, context.actor.userId);
+}
+
+/** The user `userId` as the case policy sees them, read with `executor`; unknown: 401. */
+export async function loadUserCaseActor(executor: Executor, userId: string): Promise<CaseActor> {
+  const user = await findUserById(executor, userId);
   if (!user) throw unauthorized();
   return {
     userId: user.id,
     role: user.role as Role,
     clearance: user.clearance as ConfidentialityLevel,
-    teamIds: new Set(await teamIdsOf(context.tx, user.id)),
+    teamIds: new Set(await teamIdsOf(executor, user.id)),
   };
 }
 

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import {
   markAllNotificationsRead,
   markNotificationRead,
+  notificationExists,
 } from "../../../db/platform/notifications.repository.js";
-import { notifications } from "../../../db/platform/notifications.table.js";
 import type { Notification } from "../../../domain/platform/notifications.js";
 import { ConcealedError, unauthorized } from "../errors.js";
 import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
@@ -28,11 +27,8 @@ export async function markRead(
       const visibility = await notificationVisibility(context.tx, actor.userId);
       const row = await markNotificationRead(context.tx, actor.userId, id, visibility, context.now);
       if (!row) {
-        const exists = await context.tx
-          .select({ id: notifications.id })
-          .from(notifications)
-          .where(eq(notifications.id, id));
-        throw new ConcealedError("notification", exists.length > 0 ? "need_to_know" : "not_found");
+        const exists = await notificationExists(context.tx, id);
+        throw new ConcealedError("notification", exists ? "need_to_know" : "not_found");
       }
       return toNotificationView(row);
     },

@@ -1,18 +1,14 @@
 import type { CaseVisibility } from "../../../db/cases/cases.repository.js";
 import type { Executor } from "../../../db/client.js";
 import type { NotificationListRow } from "../../../db/platform/notifications.repository.js";
-import { teamIdsOf } from "../../../db/platform/teams.repository.js";
-import { findUserById } from "../../../db/platform/users.repository.js";
-import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import {
   deadlineNotificationBodySchema,
   NOTIFICATION_KINDS,
   type Notification,
   type NotificationKind,
 } from "../../../domain/platform/notifications.js";
-import type { Role } from "../../../domain/platform/roles.js";
+import { loadUserCaseActor } from "../../cases/authorize.js";
 import { caseVisibility } from "../../cases/case.policy.js";
-import { unauthorized } from "../errors.js";
 
 /**
  * Which cases the user may see now (the case policy's rule, as the list queries read it),
@@ -20,13 +16,7 @@ import { unauthorized } from "../errors.js";
  * case they no longer see is hidden at once.
  */
 export async function notificationVisibility(executor: Executor, userId: string): Promise<CaseVisibility> {
-  const user = await findUserById(executor, userId);
-  if (!user) throw unauthorized();
-  return caseVisibility({
-    role: user.role as Role,
-    clearance: user.clearance as ConfidentialityLevel,
-    teamIds: new Set(await teamIdsOf(executor, userId)),
-  });
+  return caseVisibility(await loadUserCaseActor(executor, userId));
 }
 
 function isKnownKind(kind: string): kind is NotificationKind {
