@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { hasPermission, type Permission, ROLES, type Role } from "../../domain/platform/roles.js";
 import { emptyBodySchema, errorBodySchema, noQuerySchema } from "../../domain/platform/schemas.js";
 import { AppError, forbidden, unauthorized } from "./errors.js";
-import { type Actor, type Origin, recordEvent, type Services } from "./operation.js";
+import { type Actor, type Caller, type Origin, recordEvent, type Services } from "./operation.js";
 import { type Authenticated, lookupSession, SESSION_COOKIE, type SessionLookup } from "./session.js";
 
 /**
@@ -82,6 +82,11 @@ export function actorOf(auth: Authenticated | null): Actor {
     role: auth.user.role as Extract<Actor, { kind: "user" }>["role"],
     sessionId: auth.session.id,
   };
+}
+
+/** The caller of an operation, for a route's handler: `getCase({ ...callerOf(services, request), reference })`. */
+export function callerOf(services: Services, request: FastifyRequest): Caller {
+  return { services, actor: request.actor, origin: request.origin };
 }
 
 function isApi(url: string): boolean {

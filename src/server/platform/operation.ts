@@ -27,6 +27,13 @@ export type Services = {
   node: string;
 };
 
+/**
+ * What every operation is called with besides its own input: the services, who acts and
+ * from where. Operations take one options object, `{ ...caller, ...input }`, never
+ * positional arguments (a route builds the caller with `callerOf`).
+ */
+export type Caller = { services: Services; actor: Actor; origin: Origin };
+
 export type AuditNote = {
   outcome?: AuditOutcome;
   objectType?: string | null;
