@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { createCheckpoint } from "../server/platform/audit/checkpoints.js";
+import { createCheckpoint } from "../server/platform/audit/create-checkpoint.js";
 import { verifyAudit } from "../server/platform/audit/verify-audit.js";
 import { printJson, progress, progressBar } from "./output.js";
-import { CLI_ORIGIN, cliActor, withRuntime } from "./with-runtime.js";
+import { cliCaller, withRuntime } from "./with-runtime.js";
 
 export function registerAudit(program: Command): void {
   const audit = program.command("audit").description("The hash-chained audit trail");
@@ -16,7 +16,8 @@ export function registerAudit(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (options: { checkpoint?: string[]; json?: boolean }) => {
       const result = await withRuntime({}, (runtime) =>
-        verifyAudit(runtime.services, cliActor(), CLI_ORIGIN, {
+        verifyAudit({
+          ...cliCaller(runtime.services),
           checkpointFiles: options.checkpoint ?? [],
           onProgress: progressBar("verifying audit chain"),
         }),
@@ -41,7 +42,9 @@ export function registerAudit(program: Command): void {
     )
     .option("--json", "print the checkpoint as JSON")
     .action(async (options: { json?: boolean }) => {
-      const checkpoint = await withRuntime({}, (runtime) => createCheckpoint(runtime.services, true));
+      const checkpoint = await withRuntime({}, (runtime) =>
+        createCheckpoint({ services: runtime.services, force: true }),
+      );
       if (options.json) return printJson(checkpoint);
       if (!checkpoint)
         progress("The audit trail is empty, or another process is checkpointing; nothing signed.");

@@ -3,10 +3,10 @@ import type { Command } from "commander";
 import { findUserByUsername, listUsers } from "../db/platform/users.repository.js";
 import { displayNameSchema, usernameSchema } from "../domain/platform/schemas.js";
 import { changeUserStatus } from "../server/platform/users/change-user-status.js";
-import { createAdministrator } from "../server/platform/users/setup.js";
+import { createAdministrator } from "../server/platform/users/create-administrator.js";
 import { toUserView } from "../server/platform/users/user-view.js";
 import { printJson, printTable, progress } from "./output.js";
-import { CLI_ORIGIN, cliActor, withRuntime } from "./with-runtime.js";
+import { cliCaller, withRuntime } from "./with-runtime.js";
 
 function parseOrExit<T>(
   schema: {
@@ -48,7 +48,8 @@ export function registerUsers(program: Command): void {
         const displayName = parseOrExit(displayNameSchema, options.displayName ?? username, "--display-name");
         const password = options.passwordStdin ? readFileSync(0, "utf8").replace(/\r?\n$/, "") : undefined;
         const result = await withRuntime({}, async (runtime) => {
-          const created = await createAdministrator(runtime.services, cliActor(), {
+          const created = await createAdministrator({
+            ...cliCaller(runtime.services),
             username,
             displayName,
             password,
@@ -108,7 +109,7 @@ export function registerUsers(program: Command): void {
             process.exitCode = 1;
             return null;
           }
-          return changeUserStatus(runtime.services, cliActor(), CLI_ORIGIN, found.id, change);
+          return changeUserStatus({ ...cliCaller(runtime.services), userId: found.id, change });
         });
         if (!user) return;
         if (options.json) return printJson(user);

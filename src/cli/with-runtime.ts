@@ -1,6 +1,6 @@
 import { userInfo } from "node:os";
 import { loadConfig } from "../server/platform/config.js";
-import type { Actor } from "../server/platform/operation.js";
+import type { Actor, Caller, Services } from "../server/platform/operation.js";
 import { openRuntime, type Runtime } from "../server/platform/runtime.js";
 import { progress } from "./output.js";
 
@@ -34,3 +34,8 @@ export function cliActor(): Actor {
 }
 
 export const CLI_ORIGIN = { requestId: null, sourceIp: null, userAgent: "comity-cli" };
+
+/** The caller of an operation run from the command line: `changeUserStatus({ ...cliCaller(services), ... })`. */
+export function cliCaller(services: Services): Caller {
+  return { services, actor: cliActor(), origin: CLI_ORIGIN };
+}

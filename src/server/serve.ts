@@ -3,11 +3,11 @@ import path from "node:path";
 import { webDistDir } from "../db/project-paths.js";
 import { type App, buildApp } from "./app.js";
 import { deadlineRemindersJob } from "./cases/send-deadline-reminders.js";
-import { createCheckpoint } from "./platform/audit/checkpoints.js";
+import { createCheckpoint } from "./platform/audit/create-checkpoint.js";
 import type { Config } from "./platform/config.js";
 import { type JobRunner, startJobRunner } from "./platform/jobs.js";
 import { openRuntime, type Runtime } from "./platform/runtime.js";
-import { issueSetupLinkIfNeeded, type SetupLink } from "./platform/users/setup.js";
+import { issueSetupLinkIfNeeded, type SetupLink } from "./platform/users/issue-setup-link-if-needed.js";
 
 export type RunningServer = {
   app: App;
@@ -56,12 +56,12 @@ export async function startServer(
     await runtime.close();
     throw error;
   }
-  const setupLink = await issueSetupLinkIfNeeded(runtime.services);
+  const setupLink = await issueSetupLinkIfNeeded({ services: runtime.services });
 
   const checkpointTimer =
     config.auditCheckpointMs > 0
       ? setInterval(() => {
-          createCheckpoint(runtime.services).catch((error: unknown) =>
+          createCheckpoint({ services: runtime.services }).catch((error: unknown) =>
             app.log.error({ err: error }, "audit checkpoint failed"),
           );
         }, config.auditCheckpointMs)
@@ -80,7 +80,7 @@ export async function startServer(
         if (checkpointTimer) clearInterval(checkpointTimer);
         await jobs?.stop().catch((error: unknown) => log(`Stopping the jobs: ${(error as Error).message}`));
         await app.close();
-        await createCheckpoint(runtime.services).catch(() => null);
+        await createCheckpoint({ services: runtime.services }).catch(() => null);
         await runtime.close();
       })();
       return closing;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { issueSetupLinkIfNeeded } from "../../src/server/platform/users/setup.js";
+import { issueSetupLinkIfNeeded } from "../../src/server/platform/users/issue-setup-link-if-needed.js";
 import { Client, createTestApp, type TestApp, totpCode } from "../support/app.js";
 
 let t: TestApp;
@@ -21,7 +21,7 @@ describe("first administrator", () => {
   it("is created once with the setup link printed at start, then signs in and enrols", async () => {
     const visitor = new Client(t);
     expect((await visitor.get("/api/auth/session")).body.setupRequired).toBe(true);
-    const link = await issueSetupLinkIfNeeded(t.services);
+    const link = await issueSetupLinkIfNeeded({ services: t.services });
     expect(link?.url).toMatch(/\/setup#[A-Za-z0-9_-]{43}$/);
     const before = Number((await t.db.pool.query("SELECT seq FROM audit_head")).rows[0].seq);
     const created = await visitor.post("/api/setup", body(link!.token));
@@ -40,7 +40,7 @@ describe("first administrator", () => {
     expect(
       (await new Client(t).post("/api/setup", { ...body(link!.token), username: "second" })).status,
     ).toBe(404);
-    expect(await issueSetupLinkIfNeeded(t.services)).toBeNull();
+    expect(await issueSetupLinkIfNeeded({ services: t.services })).toBeNull();
 
     const login = await visitor.post("/api/auth/login", {
       username: "chief",
@@ -59,8 +59,8 @@ describe("first administrator", () => {
   });
 
   it("refuses a wrong, replaced or expired link and records the attempt", async () => {
-    const first = await issueSetupLinkIfNeeded(t.services);
-    const second = await issueSetupLinkIfNeeded(t.services);
+    const first = await issueSetupLinkIfNeeded({ services: t.services });
+    const second = await issueSetupLinkIfNeeded({ services: t.services });
     const visitor = new Client(t);
     expect((await visitor.post("/api/setup", body("x".repeat(43)))).status).toBe(404);
     expect((await visitor.post("/api/setup", body(first!.token))).status).toBe(404);
@@ -76,7 +76,7 @@ describe("first administrator", () => {
   });
 
   it("creates exactly one administrator when two setups race", async () => {
-    const link = await issueSetupLinkIfNeeded(t.services);
+    const link = await issueSetupLinkIfNeeded({ services: t.services });
     const results = await Promise.all([
       new Client(t).post("/api/setup", body(link!.token)),
       new Client(t).post("/api/setup", { ...body(link!.token), username: "rival" }),
@@ -86,7 +86,7 @@ describe("first administrator", () => {
   });
 
   it("applies the password policy", async () => {
-    const link = await issueSetupLinkIfNeeded(t.services);
+    const link = await issueSetupLinkIfNeeded({ services: t.services });
     const response = await new Client(t).post("/api/setup", { ...body(link!.token), password: "short" });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({

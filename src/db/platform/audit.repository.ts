@@ -10,7 +10,7 @@ import {
   chainHash,
   toHex,
 } from "../../domain/platform/audit-chain.js";
-import type { AuditOutcome } from "../../domain/platform/audit-chain-types.js";
+import type { AuditOutcome } from "../../domain/platform/vocabulary.js";
 import type { Database, Executor } from "../client.js";
 import { auditHead, auditLog } from "./audit.table.js";
 

@@ -1,3 +1,5 @@
+import { CONFIDENTIALITY_LEVELS, type ConfidentialityLevel } from "../platform/vocabulary.js";
+
 /**
  * The words of cases. Each list is the single source for the database checks, the API
  * schemas, the import format and the web app's labels (en and ru).
@@ -21,11 +23,11 @@ export const PRIORITIES = ["normal", "high", "urgent"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /**
- * Confidentiality, lowest first. A user sees a case only if their clearance is at least
- * the case's level (and they are on its team, or their role reads every case).
+ * Confidentiality, lowest first: the platform's levels, which a user's clearance also
+ * uses. A user sees a case only if their clearance is at least the case's level (and
+ * they are on its team, or their role reads every case).
  */
-export const CONFIDENTIALITY_LEVELS = ["standard", "restricted", "secret"] as const;
-export type ConfidentialityLevel = (typeof CONFIDENTIALITY_LEVELS)[number];
+export { CONFIDENTIALITY_LEVELS, type ConfidentialityLevel };
 export const CONFIDENTIALITY_RANK: Record<ConfidentialityLevel, number> = {
   standard: 0,
   restricted: 1,

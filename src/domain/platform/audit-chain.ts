@@ -1,6 +1,6 @@
 import { createHmac, type KeyObject, sign, timingSafeEqual, verify } from "node:crypto";
-import type { AuditOutcome } from "./audit-chain-types.js";
 import { type CanonicalValue, canonicalJson } from "./canonical-json.js";
+import type { AuditOutcome } from "./vocabulary.js";
 
 /**
  * The audit trail is an append-only chain (SECURITY.md §3). Each entry is stored as the

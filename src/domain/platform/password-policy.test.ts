@@ -1,8 +1,8 @@
 import * as common from "@zxcvbn-ts/language-common";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits.js";
 import { checkPassword, isBannedPassword, passwordLength } from "./password-policy.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./vocabulary.js";
 
 const bannedList = common.dictionary["passwords-common"] as string[];
 

@@ -1,6 +1,6 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./vocabulary.js";
 
 /**
  * Password rules (SECURITY.md §1, ASVS 5.0 V6.2; CJIS IA-5(1)(a)):

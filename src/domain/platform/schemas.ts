@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { CONFIDENTIALITY_LEVELS } from "../cases/vocabulary.js";
-import { AUDIT_OUTCOMES } from "./audit-chain-types.js";
-import { PASSWORD_MAX_LENGTH } from "./password-limits.js";
 import { PERMISSIONS, ROLES } from "./roles.js";
+import { AUDIT_OUTCOMES, CONFIDENTIALITY_LEVELS, PASSWORD_MAX_LENGTH } from "./vocabulary.js";
 
 /**
  * Request and response contracts of the platform area, shared by the server (which
@@ -14,6 +12,10 @@ import { PERMISSIONS, ROLES } from "./roles.js";
 export const LOCALES = ["en", "ru"] as const;
 export const localeSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof localeSchema>;
+
+/** A text in both languages of the interface: what the rules, clocks and letters say. */
+export const bilingualSchema = z.strictObject({ en: z.string(), ru: z.string() }).meta({ id: "Bilingual" });
+export type Bilingual = z.infer<typeof bilingualSchema>;
 
 export const roleSchema = z.enum(ROLES);
 /** A user's clearance: the highest confidentiality level of case they may see. */
@@ -266,3 +268,23 @@ export const updateTeamBodySchema = z
     message: "nothing to change",
   });
 export const addTeamMemberBodySchema = z.strictObject({ userId: uuidSchema });
+
+// --- uploads -------------------------------------------------------------------------------
+
+/** What an upload is once the multipart body is read (src/server/platform/multipart.ts). */
+export type UploadedFile = { filename: string; mediaType: string; content: Uint8Array };
+
+export function isUploadedFile(value: unknown): value is UploadedFile {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as UploadedFile).filename === "string" &&
+    typeof (value as UploadedFile).mediaType === "string" &&
+    (value as UploadedFile).content instanceof Uint8Array
+  );
+}
+
+/** The file of a multipart/form-data upload (one part named "file"); binary in the OpenAPI document. */
+export const uploadedFileSchema = z
+  .custom<UploadedFile>(isUploadedFile, 'a file sent as multipart/form-data in the part named "file"')
+  .meta({ type: "string", format: "binary" });

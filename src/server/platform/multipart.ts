@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { UploadedFile } from "../../domain/cases/schemas.js";
+import type { UploadedFile } from "../../domain/platform/schemas.js";
 import { AppError, badRequest } from "./errors.js";
 
 /**

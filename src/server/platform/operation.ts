@@ -1,8 +1,8 @@
 import type { Database, Transaction } from "../../db/client.js";
 import { appendAudit } from "../../db/platform/audit.repository.js";
 import type { AuditDetails, AuditRecord } from "../../domain/platform/audit-chain.js";
-import type { AuditOutcome } from "../../domain/platform/audit-chain-types.js";
 import type { Role } from "../../domain/platform/roles.js";
+import type { AuditOutcome } from "../../domain/platform/vocabulary.js";
 import type { Config } from "./config.js";
 import { ConcealedError, ForbiddenError } from "./errors.js";
 import type { Secrets } from "./secrets.js";

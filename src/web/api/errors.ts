@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/platform/password-limits.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/platform/vocabulary.js";
 import { ApiError } from "./client.js";
 
 /**

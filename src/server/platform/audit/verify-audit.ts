@@ -1,23 +1,27 @@
 import { verifyAuditChain } from "../../../db/platform/audit.repository.js";
 import type { AuditVerification } from "../../../domain/platform/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
-import { gatherCheckpoints } from "./checkpoints.js";
+import { type Caller, runOperation } from "../operation.js";
+import { gatherCheckpoints } from "./gather-checkpoints.js";
+
+export type VerifyAuditOptions = Caller & {
+  /** Checkpoint files held elsewhere (JSON lines), checked besides the database's and the server's own. */
+  checkpointFiles?: readonly string[];
+  onProgress?: (checked: number, total: number) => void;
+};
 
 /**
  * Verifies the whole chain against its head and every checkpoint held outside the
  * database, and records the verification (and its result) in the trail itself.
  */
-export async function verifyAudit(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  options: {
-    checkpointFiles?: readonly string[];
-    onProgress?: (checked: number, total: number) => void;
-  } = {},
-): Promise<AuditVerification> {
+export async function verifyAudit({
+  services,
+  actor,
+  origin,
+  checkpointFiles = [],
+  onProgress,
+}: VerifyAuditOptions): Promise<AuditVerification> {
   const started = performance.now();
-  const checkpoints = await gatherCheckpoints(services, options.checkpointFiles ?? []);
+  const checkpoints = await gatherCheckpoints(services, checkpointFiles);
   const report = await verifyAuditChain(
     services.database,
     services.secrets.auditChainKey,
@@ -25,7 +29,7 @@ export async function verifyAudit(
       seq: checkpoint.seq,
       hash: Buffer.from(checkpoint.hash, "hex"),
     })),
-    options.onProgress,
+    onProgress,
   );
   const forged = checkpoints.invalid[0];
   const firstBad =

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { countUsers } from "../../../db/platform/users.repository.js";
-import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import { ROLE_PERMISSIONS, type Role } from "../../../domain/platform/roles.js";
 import {
   changePasswordBodySchema,
@@ -17,15 +16,17 @@ import {
   type SessionResponse,
   sessionResponseSchema,
 } from "../../../domain/platform/schemas.js";
-import { PENDING, PUBLIC, requireAuth, SIGNED_IN } from "../access.js";
-import { AppError, unauthorized } from "../errors.js";
-import type { Actor, Services } from "../operation.js";
+import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
+import { callerOf, PENDING, PUBLIC, requireAuth, SIGNED_IN } from "../access.js";
+import { AppError } from "../errors.js";
+import type { Services } from "../operation.js";
 import { clearSessionCookie, csrfTokenFor, sessionExpiresAt, setSessionCookie } from "../session.js";
 import { changePassword } from "./change-password.js";
+import { completeSecondFactor } from "./complete-second-factor.js";
 import { login } from "./login.js";
 import { logout } from "./logout.js";
-import { completeSecondFactor, startEnrolment } from "./second-factor.js";
 import { setPreferences } from "./set-preferences.js";
+import { startEnrolment } from "./start-enrolment.js";
 
 const SIGN_IN_FAILED =
   "Sign-in failed. Check the user name and password. After five failed attempts in 15 minutes the account " +
@@ -33,11 +34,6 @@ const SIGN_IN_FAILED =
 
 const tags = ["authentication"];
 const errors = { 401: errorBodySchema, 409: errorBodySchema };
-
-function userActor(request: FastifyRequest): Extract<Actor, { kind: "user" }> {
-  if (request.actor.kind !== "user") throw unauthorized();
-  return request.actor;
-}
 
 async function sessionView(
   services: Services,
@@ -107,7 +103,12 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       },
     },
     async (request, reply) => {
-      const result = await login(services, request.body, request.origin, request.auth?.session.id ?? null);
+      const result = await login({
+        services,
+        origin: request.origin,
+        ...request.body,
+        previousSessionId: request.auth?.session.id ?? null,
+      });
       if (!result.ok) throw new AppError(401, "invalid_credentials", SIGN_IN_FAILED);
       setSessionCookie(reply, result.token);
       return { mfa: result.mfa, csrfToken: csrfTokenFor(reply, result.session.id) };
@@ -125,7 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       },
     },
     async (request, reply) => {
-      await logout(services, requireAuth(request), request.actor, request.origin);
+      await logout({ ...callerOf(services, request), sessionId: requireAuth(request).session.id });
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -141,7 +142,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
         response: { 200: mfaEnrolmentSchema, ...errors },
       },
     },
-    (request) => startEnrolment(services, requireAuth(request), userActor(request), request.origin),
+    (request) => startEnrolment({ ...callerOf(services, request), userId: requireAuth(request).user.id }),
   );
 
   for (const mode of ["enrol", "verify"] as const) {
@@ -161,14 +162,13 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       },
       async (request, reply) => {
         const auth = requireAuth(request);
-        const result = await completeSecondFactor(
-          services,
-          auth,
-          userActor(request),
-          request.origin,
-          request.body.code,
+        const result = await completeSecondFactor({
+          ...callerOf(services, request),
+          userId: auth.user.id,
+          sessionId: auth.session.id,
+          code: request.body.code,
           mode,
-        );
+        });
         if (!result.ok) {
           if (result.locked) {
             clearSessionCookie(reply);
@@ -199,13 +199,13 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       },
     },
     async (request, reply) => {
-      const result = await changePassword(
-        services,
-        requireAuth(request),
-        request.actor,
-        request.origin,
-        request.body,
-      );
+      const auth = requireAuth(request);
+      const result = await changePassword({
+        ...callerOf(services, request),
+        user: auth.user,
+        sessionId: auth.session.id,
+        ...request.body,
+      });
       if (!result.ok) {
         if (result.locked) {
           clearSessionCookie(reply);
@@ -231,7 +231,11 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       },
     },
     async (request) => {
-      await setPreferences(services, requireAuth(request), request.actor, request.origin, request.body);
+      await setPreferences({
+        ...callerOf(services, request),
+        userId: requireAuth(request).user.id,
+        ...request.body,
+      });
       return { ok: true as const };
     },
   );

@@ -1,12 +1,20 @@
 import { endUserSessions } from "../../../db/platform/sessions.repository.js";
-import { findUserById, setUserAuthState } from "../../../db/platform/users.repository.js";
+import { findUserById, setUserAuthState, type UserRow } from "../../../db/platform/users.repository.js";
 import { checkPassword } from "../../../domain/platform/password-policy.js";
 import { hashPassword, verifyPassword } from "../credentials.js";
 import { badRequest } from "../errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
-import type { Authenticated } from "../session.js";
+import { type Caller, runOperation } from "../operation.js";
 import { countAuthFailure } from "./failures.js";
 import { passwordProblemError } from "./password-errors.js";
+
+export type ChangePasswordOptions = Caller & {
+  /** The signed-in account, as read at the start of the request. */
+  user: UserRow;
+  /** The session the change is made from: it stays open, the others end. */
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+};
 
 export type ChangePasswordResult = { ok: true } | { ok: false; locked: boolean };
 
@@ -14,46 +22,42 @@ export type ChangePasswordResult = { ok: true } | { ok: false; locked: boolean }
  * Changing one's password needs the current one (re-authentication, ASVS 7.5.1); a
  * wrong current password counts towards the lock. The user's other sessions end.
  */
-export async function changePassword(
-  services: Services,
-  auth: Authenticated,
-  actor: Actor,
-  origin: Origin,
-  input: { currentPassword: string; newPassword: string },
-): Promise<ChangePasswordResult> {
-  const problems = checkPassword(input.newPassword, {
-    username: auth.user.username,
-    displayName: auth.user.displayName,
+export async function changePassword({
+  services,
+  actor,
+  origin,
+  user,
+  sessionId,
+  currentPassword,
+  newPassword,
+}: ChangePasswordOptions): Promise<ChangePasswordResult> {
+  const problems = checkPassword(newPassword, {
+    username: user.username,
+    displayName: user.displayName,
   });
   if (problems.length > 0) throw passwordProblemError(problems, "newPassword");
-  if (input.newPassword === input.currentPassword) {
+  if (newPassword === currentPassword) {
     throw badRequest("password_unchanged", "Choose a password different from the current one.", [
       { path: "body.newPassword", message: "same as the current password" },
     ]);
   }
-  const newHash = await hashPassword(input.newPassword);
+  const newHash = await hashPassword(newPassword);
   return runOperation(
     services,
-    { eventType: "user.password_changed", objectType: "user", objectId: auth.user.id, actor, origin },
+    { eventType: "user.password_changed", objectType: "user", objectId: user.id, actor, origin },
     async (context) => {
-      const user = await findUserById(context.tx, auth.user.id, true);
-      if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        const { locked } = user ? await countAuthFailure(context, user) : { locked: false };
+      const account = await findUserById(context.tx, user.id, true);
+      if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+        const { locked } = account ? await countAuthFailure(context, account) : { locked: false };
         context.note({ outcome: "failure", details: { reason: "wrong_current_password", locked } });
         return { ok: false, locked };
       }
-      await setUserAuthState(context.tx, user.id, {
+      await setUserAuthState(context.tx, account.id, {
         passwordHash: newHash,
         passwordChangedAt: context.now,
         recentFailures: [],
       });
-      const ended = await endUserSessions(
-        context.tx,
-        user.id,
-        "password_changed",
-        context.now,
-        auth.session.id,
-      );
+      const ended = await endUserSessions(context.tx, account.id, "password_changed", context.now, sessionId);
       context.note({ details: { other_sessions_ended: ended } });
       return { ok: true };
     },

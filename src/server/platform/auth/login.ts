@@ -1,7 +1,7 @@
 import { endSession, insertSession, type SessionRow } from "../../../db/platform/sessions.repository.js";
 import { findUserByUsername, type UserRow } from "../../../db/platform/users.repository.js";
 import { hashToken, newToken, spendPasswordCheck, verifyPassword } from "../credentials.js";
-import { type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 import { countAuthFailure, subjectOf, typedUsername } from "./failures.js";
 
 export type LoginResult =
@@ -9,34 +9,46 @@ export type LoginResult =
   | { ok: false };
 
 /**
+ * No actor: whoever signs in is anonymous until the password is checked; the audit
+ * entry names the account once known.
+ */
+export type LoginOptions = Omit<Caller, "actor"> & {
+  username: string;
+  password: string;
+  /** The session the browser held before, ended by this sign-in. */
+  previousSessionId: string | null;
+};
+
+/**
  * First step of signing in: the password. Success opens a session whose second factor
  * is still pending (enrol an authenticator, or enter its code). Every way of failing
  * gives the caller the same answer and takes as long (no user enumeration); the audit
  * trail keeps the reason.
  */
-export async function login(
-  services: Services,
-  input: { username: string; password: string },
-  origin: Origin,
-  previousSessionId: string | null,
-): Promise<LoginResult> {
+export async function login({
+  services,
+  origin,
+  username,
+  password,
+  previousSessionId,
+}: LoginOptions): Promise<LoginResult> {
   return runOperation(
     services,
     { eventType: "auth.login", objectType: "user", actor: { kind: "anonymous" }, origin },
     async (context) => {
-      const user = await findUserByUsername(context.tx, input.username, true);
+      const user = await findUserByUsername(context.tx, username, true);
       if (!user) {
-        await spendPasswordCheck(input.password);
+        await spendPasswordCheck(password);
         context.note({
           outcome: "failure",
-          details: { reason: "unknown_user", typed: typedUsername(input.username) },
+          details: { reason: "unknown_user", typed: typedUsername(username) },
         });
         return { ok: false };
       }
       // Without a password (invitation not accepted) a check is still spent, for equal timing.
       let passwordOk = false;
-      if (user.passwordHash) passwordOk = await verifyPassword(user.passwordHash, input.password);
-      else await spendPasswordCheck(input.password);
+      if (user.passwordHash) passwordOk = await verifyPassword(user.passwordHash, password);
+      else await spendPasswordCheck(password);
       const refusal = user.disabledAt
         ? "account_disabled"
         : user.lockedAt

@@ -1,5 +1,5 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../domain/platform/password-limits.js";
 import type { PasswordProblem } from "../../../domain/platform/password-policy.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../domain/platform/vocabulary.js";
 import { AppError } from "../errors.js";
 
 export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {

@@ -1,22 +1,23 @@
 import { setUserAuthState } from "../../../db/platform/users.repository.js";
 import type { Locale } from "../../../domain/platform/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
-import type { Authenticated } from "../session.js";
+import { type Caller, runOperation } from "../operation.js";
+
+export type SetPreferencesOptions = Caller & { userId: string; locale: Locale };
 
 /** The interface language, remembered on the account. */
-export async function setPreferences(
-  services: Services,
-  auth: Authenticated,
-  actor: Actor,
-  origin: Origin,
-  input: { locale: Locale },
-): Promise<void> {
+export async function setPreferences({
+  services,
+  actor,
+  origin,
+  userId,
+  locale,
+}: SetPreferencesOptions): Promise<void> {
   await runOperation(
     services,
-    { eventType: "user.preferences_changed", objectType: "user", objectId: auth.user.id, actor, origin },
+    { eventType: "user.preferences_changed", objectType: "user", objectId: userId, actor, origin },
     async (context) => {
-      await setUserAuthState(context.tx, auth.user.id, { locale: input.locale });
-      context.note({ details: { locale: input.locale } });
+      await setUserAuthState(context.tx, userId, { locale });
+      context.note({ details: { locale } });
     },
   );
 }

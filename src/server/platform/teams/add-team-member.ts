@@ -7,21 +7,23 @@ import {
 import { findUserById } from "../../../db/platform/users.repository.js";
 import type { Team } from "../../../domain/platform/schemas.js";
 import { badRequest, notFound } from "../errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 import { authorizeTeams, toTeamView } from "./team-view.js";
+
+export type AddTeamMemberOptions = Caller & { teamId: string; userId: string };
 
 /**
  * Adds an account to a team, which opens the team's cases to it (within its clearance,
  * src/server/cases/case.policy.ts). It applies on the member's next request: memberships
  * are read per request, never cached. Adding a member twice changes nothing.
  */
-export async function addTeamMember(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  teamId: string,
-  userId: string,
-): Promise<Team> {
+export async function addTeamMember({
+  services,
+  actor,
+  origin,
+  teamId,
+  userId,
+}: AddTeamMemberOptions): Promise<Team> {
   return runOperation(
     services,
     { eventType: "team.member_added", objectType: "team", objectId: teamId, actor, origin },

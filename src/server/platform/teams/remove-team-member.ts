@@ -6,17 +6,19 @@ import {
 } from "../../../db/platform/teams.repository.js";
 import type { Team } from "../../../domain/platform/schemas.js";
 import { notFound } from "../errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 import { authorizeTeams, toTeamView } from "./team-view.js";
 
+export type RemoveTeamMemberOptions = Caller & { teamId: string; userId: string };
+
 /** Takes an account off a team: the team's cases close to it on its next request. */
-export async function removeTeamMember(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  teamId: string,
-  userId: string,
-): Promise<Team> {
+export async function removeTeamMember({
+  services,
+  actor,
+  origin,
+  teamId,
+  userId,
+}: RemoveTeamMemberOptions): Promise<Team> {
   return runOperation(
     services,
     { eventType: "team.member_removed", objectType: "team", objectId: teamId, actor, origin },

@@ -11,7 +11,7 @@ import {
   teamSchema,
   updateTeamBodySchema,
 } from "../../../domain/platform/schemas.js";
-import { requires, requiresAnyOf } from "../access.js";
+import { callerOf, requires, requiresAnyOf } from "../access.js";
 import { requireIfMatch, setEtag } from "../concurrency.js";
 import type { Services } from "../operation.js";
 import { addTeamMember } from "./add-team-member.js";
@@ -53,7 +53,7 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const team = await createTeam(services, request.actor, request.origin, request.body);
+      const team = await createTeam({ ...callerOf(services, request), ...request.body });
       setEtag(reply, team.version);
       return reply.code(201).send(team);
     },
@@ -73,14 +73,12 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
-      const team = await updateTeam(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        version,
-        request.body,
-      );
+      const team = await updateTeam({
+        ...callerOf(services, request),
+        teamId: request.params.id,
+        expectedVersion: version,
+        changes: request.body,
+      });
       setEtag(reply, team.version);
       return team;
     },
@@ -99,13 +97,11 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const team = await addTeamMember(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        request.body.userId,
-      );
+      const team = await addTeamMember({
+        ...callerOf(services, request),
+        teamId: request.params.id,
+        userId: request.body.userId,
+      });
       setEtag(reply, team.version);
       return team;
     },
@@ -123,13 +119,11 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const team = await removeTeamMember(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        request.params.userId,
-      );
+      const team = await removeTeamMember({
+        ...callerOf(services, request),
+        teamId: request.params.id,
+        userId: request.params.userId,
+      });
       setEtag(reply, team.version);
       return team;
     },

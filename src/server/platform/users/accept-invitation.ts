@@ -1,4 +1,3 @@
-import type { Executor } from "../../../db/client.js";
 import {
   findUsableAccountToken,
   markAccountTokenUsed,
@@ -8,45 +7,38 @@ import { checkPassword } from "../../../domain/platform/password-policy.js";
 import { subjectOf } from "../auth/failures.js";
 import { passwordProblemError } from "../auth/password-errors.js";
 import { hashPassword, hashToken } from "../credentials.js";
-import { type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 
-/** Who an invitation is for, so the page can greet them. Null if it is not usable. */
-export async function inspectInvitation(executor: Executor, token: string, now: Date) {
-  const link = await findUsableAccountToken(executor, hashToken(token), "invitation", now);
-  if (!link?.userId) return null;
-  const user = await findUserById(executor, link.userId);
-  if (!user || user.disabledAt) return null;
-  return { username: user.username, displayName: user.displayName };
-}
+/**
+ * No actor: whoever holds the invitation link acts anonymously, whatever session the
+ * browser may hold; the audit entry names the invited user.
+ */
+export type AcceptInvitationOptions = Omit<Caller, "actor"> & { token: string; password: string };
 
 /** The invited user chooses a password; the authenticator is enrolled at first sign-in. */
-export async function acceptInvitation(
-  services: Services,
-  origin: Origin,
-  input: { token: string; password: string },
-): Promise<{ ok: boolean }> {
+export async function acceptInvitation({
+  services,
+  origin,
+  token,
+  password,
+}: AcceptInvitationOptions): Promise<{ ok: boolean }> {
   return runOperation(
     services,
     { eventType: "user.invitation_accepted", objectType: "user", actor: { kind: "anonymous" }, origin },
     async (context) => {
-      const link = await findUsableAccountToken(
-        context.tx,
-        hashToken(input.token),
-        "invitation",
-        context.now,
-      );
+      const link = await findUsableAccountToken(context.tx, hashToken(token), "invitation", context.now);
       const user = link?.userId ? await findUserById(context.tx, link.userId, true) : null;
       if (!link || !user || user.disabledAt) {
         context.note({ outcome: "failure", details: { reason: "invalid_link" } });
         return { ok: false };
       }
-      const problems = checkPassword(input.password, {
+      const problems = checkPassword(password, {
         username: user.username,
         displayName: user.displayName,
       });
       if (problems.length > 0) throw passwordProblemError(problems, "password");
       await setUserAuthState(context.tx, user.id, {
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await hashPassword(password),
         passwordChangedAt: context.now,
         lockedAt: null,
         recentFailures: [],

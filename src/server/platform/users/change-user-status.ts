@@ -1,7 +1,7 @@
 import { endUserSessions } from "../../../db/platform/sessions.repository.js";
 import { type UserPatch, updateUser } from "../../../db/platform/users.repository.js";
 import type { User } from "../../../domain/platform/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 import { authorizeOnUser } from "./target-user.js";
 import { toUserView } from "./user-view.js";
 
@@ -13,17 +13,19 @@ const EVENTS: Record<StatusChange, string> = {
   unlock: "user.unlocked",
 };
 
+export type ChangeUserStatusOptions = Caller & { userId: string; change: StatusChange };
+
 /**
  * Disable (the account's sessions end at once, ASVS 7.4.2), enable again, or release a
  * lock left by five failed sign-ins (CJIS AC-7: only an administrator can).
  */
-export async function changeUserStatus(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  userId: string,
-  change: StatusChange,
-): Promise<User> {
+export async function changeUserStatus({
+  services,
+  actor,
+  origin,
+  userId,
+  change,
+}: ChangeUserStatusOptions): Promise<User> {
   return runOperation(
     services,
     { eventType: EVENTS[change], objectType: "user", objectId: userId, actor, origin },

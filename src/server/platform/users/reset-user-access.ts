@@ -1,22 +1,24 @@
 import { endUserSessions } from "../../../db/platform/sessions.repository.js";
 import { updateUser } from "../../../db/platform/users.repository.js";
 import type { User } from "../../../domain/platform/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 import { type Invitation, issueInvitation } from "./invitations.js";
 import { authorizeOnUser } from "./target-user.js";
 import { toUserView } from "./user-view.js";
+
+export type ResetUserAccessOptions = Caller & { userId: string };
 
 /**
  * For a forgotten password or a lost authenticator: the password and the enrolled
  * authenticator are removed, sessions end, the lock is released, and a new invitation
  * lets the user choose a password and enrol again. Never weaker than a first sign-in.
  */
-export async function resetUserAccess(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  userId: string,
-): Promise<{ user: User; invitation: Invitation }> {
+export async function resetUserAccess({
+  services,
+  actor,
+  origin,
+  userId,
+}: ResetUserAccessOptions): Promise<{ user: User; invitation: Invitation }> {
   return runOperation(
     services,
     { eventType: "user.access_reset", objectType: "user", objectId: userId, actor, origin },

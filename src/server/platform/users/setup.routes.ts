@@ -12,8 +12,9 @@ import {
 import { PUBLIC } from "../access.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../operation.js";
-import { acceptInvitation, inspectInvitation } from "./accept-invitation.js";
-import { setupFirstAdministrator } from "./setup.js";
+import { acceptInvitation } from "./accept-invitation.js";
+import { inspectInvitation } from "./inspect-invitation.js";
+import { setupFirstAdministrator } from "./setup-first-administrator.js";
 
 const tags = ["accounts"];
 const errors = { 404: errorBodySchema, 409: errorBodySchema };
@@ -37,7 +38,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const result = await setupFirstAdministrator(services, request.origin, request.body);
+      const result = await setupFirstAdministrator({ services, origin: request.origin, ...request.body });
       if (!result.ok) {
         throw result.reason === "already_set_up"
           ? new AppError(409, "already_set_up", "Comity is already set up. Sign in instead.")
@@ -59,7 +60,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request) => {
-      const info = await inspectInvitation(services.database, request.body.token, services.clock());
+      const info = await inspectInvitation({ services, token: request.body.token });
       if (!info) throw new AppError(404, "invalid_link", INVALID_LINK);
       return info;
     },
@@ -77,7 +78,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request) => {
-      const result = await acceptInvitation(services, request.origin, request.body);
+      const result = await acceptInvitation({ services, origin: request.origin, ...request.body });
       if (!result.ok) throw new AppError(404, "invalid_link", INVALID_LINK);
       return { ok: true as const };
     },

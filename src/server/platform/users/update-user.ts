@@ -1,62 +1,68 @@
 import { updateUserIfVersion } from "../../../db/platform/users.repository.js";
-import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import type { User } from "../../../domain/platform/schemas.js";
+import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
 import { preconditionFailed } from "../errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../operation.js";
+import { type Caller, runOperation } from "../operation.js";
 import { authorizeOnUser } from "./target-user.js";
 import { toUserView } from "./user-view.js";
+
+export type UpdateUserOptions = Caller & {
+  userId: string;
+  expectedVersion: number;
+  changes: {
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    clearance?: ConfidentialityLevel | undefined;
+  };
+};
 
 /**
  * Renames an account or changes its role or clearance, if nobody changed it since the
  * caller read version `expectedVersion` (else 412). A new role or clearance applies on
  * the user's next request: neither is cached anywhere (ASVS 8.3.2).
  */
-export async function updateUser(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  userId: string,
-  expectedVersion: number,
-  input: {
-    displayName?: string | undefined;
-    role?: Role | undefined;
-    clearance?: ConfidentialityLevel | undefined;
-  },
-): Promise<User> {
+export async function updateUser({
+  services,
+  actor,
+  origin,
+  userId,
+  expectedVersion,
+  changes,
+}: UpdateUserOptions): Promise<User> {
   return runOperation(
     services,
     { eventType: "user.updated", objectType: "user", objectId: userId, actor, origin },
     async (context) => {
-      const roleChange = input.role !== undefined;
+      const roleChange = changes.role !== undefined;
       const target = await authorizeOnUser(
         context,
         userId,
         roleChange ? "change_role" : "update_profile",
-        input.role,
+        changes.role,
       );
       if (target.version !== expectedVersion) throw preconditionFailed();
-      const changes: Record<string, { from: string; to: string }> = {};
-      if (input.displayName !== undefined && input.displayName !== target.displayName) {
-        changes.display_name = { from: target.displayName, to: input.displayName };
+      const differences: Record<string, { from: string; to: string }> = {};
+      if (changes.displayName !== undefined && changes.displayName !== target.displayName) {
+        differences.display_name = { from: target.displayName, to: changes.displayName };
       }
-      if (input.role !== undefined && input.role !== target.role)
-        changes.role = { from: target.role, to: input.role };
-      if (input.clearance !== undefined && input.clearance !== target.clearance)
-        changes.clearance = { from: target.clearance, to: input.clearance };
+      if (changes.role !== undefined && changes.role !== target.role)
+        differences.role = { from: target.role, to: changes.role };
+      if (changes.clearance !== undefined && changes.clearance !== target.clearance)
+        differences.clearance = { from: target.clearance, to: changes.clearance };
       const updated = await updateUserIfVersion(
         context.tx,
         userId,
         expectedVersion,
         {
-          ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
-          ...(input.role !== undefined ? { role: input.role } : {}),
-          ...(input.clearance !== undefined ? { clearance: input.clearance } : {}),
+          ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+          ...(changes.role !== undefined ? { role: changes.role } : {}),
+          ...(changes.clearance !== undefined ? { clearance: changes.clearance } : {}),
         },
         context.now,
       );
       if (!updated) throw preconditionFailed();
-      context.note({ details: { changes } });
+      context.note({ details: { changes: differences } });
       return toUserView(updated);
     },
   );

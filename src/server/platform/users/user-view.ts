@@ -1,7 +1,7 @@
 import type { UserRow } from "../../../db/platform/users.repository.js";
-import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import type { Locale, User, UserStatus } from "../../../domain/platform/schemas.js";
+import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
 
 export function userStatus(row: UserRow): UserStatus {
   if (row.disabledAt) return "disabled";

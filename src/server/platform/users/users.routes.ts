@@ -10,7 +10,7 @@ import {
   userSchema,
   userWithInvitationSchema,
 } from "../../../domain/platform/schemas.js";
-import { requires } from "../access.js";
+import { callerOf, requires } from "../access.js";
 import { requireIfMatch, setEtag } from "../concurrency.js";
 import { notFound } from "../errors.js";
 import type { Services } from "../operation.js";
@@ -65,7 +65,7 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const result = await createUser(services, request.actor, request.origin, request.body);
+      const result = await createUser({ ...callerOf(services, request), ...request.body });
       setEtag(reply, result.user.version);
       return reply.code(201).send(result);
     },
@@ -85,14 +85,12 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
-      const user = await updateUser(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        version,
-        request.body,
-      );
+      const user = await updateUser({
+        ...callerOf(services, request),
+        userId: request.params.id,
+        expectedVersion: version,
+        changes: request.body,
+      });
       setEtag(reply, user.version);
       return user;
     },
@@ -111,13 +109,11 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
         schema: { tags, summary, params: userIdParamsSchema, response: { 200: userSchema, ...errors } },
       },
       async (request, reply) => {
-        const user = await changeUserStatus(
-          services,
-          request.actor,
-          request.origin,
-          request.params.id,
+        const user = await changeUserStatus({
+          ...callerOf(services, request),
+          userId: request.params.id,
           change,
-        );
+        });
         setEtag(reply, user.version);
         return user;
       },
@@ -136,7 +132,7 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const result = await resetUserAccess(services, request.actor, request.origin, request.params.id);
+      const result = await resetUserAccess({ ...callerOf(services, request), userId: request.params.id });
       setEtag(reply, result.user.version);
       return result;
     },

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { AuditOutcome } from "../../../domain/platform/audit-chain-types.js";
 import { auditPageSchema, auditVerificationSchema } from "../../../domain/platform/schemas.js";
+import type { AuditOutcome } from "../../../domain/platform/vocabulary.js";
 import { request } from "../../api/client.js";
 
 export type AuditFilters = {

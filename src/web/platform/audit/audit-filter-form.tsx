@@ -2,8 +2,8 @@ import { Autocomplete, Button, Group, Paper, Select, SimpleGrid, TextInput, Titl
 import { useForm } from "@mantine/form";
 import { IconFilter } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { AUDIT_OUTCOMES } from "../../../domain/platform/audit-chain-types.js";
 import { auditOutcomeSchema } from "../../../domain/platform/schemas.js";
+import { AUDIT_OUTCOMES } from "../../../domain/platform/vocabulary.js";
 import { i18n } from "../../i18n/i18n.js";
 import type { AuditFilters } from "./audit-api.js";
 import { KNOWN_EVENT_TYPES, KNOWN_OBJECT_TYPES } from "./event-label.js";

@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { AuditOutcome } from "../../../domain/platform/audit-chain-types.js";
+import type { AuditOutcome } from "../../../domain/platform/vocabulary.js";
 
 const COLORS: Record<AuditOutcome, string> = {
   success: "green",

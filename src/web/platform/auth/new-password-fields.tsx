@@ -1,6 +1,6 @@
 import { type PasswordInputProps, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { PASSWORD_MIN_LENGTH } from "../../../domain/platform/password-limits.js";
+import { PASSWORD_MIN_LENGTH } from "../../../domain/platform/vocabulary.js";
 import { PasswordField } from "./password-field.js";
 import { PasswordGuidance } from "./password-guidance.js";
 

@@ -1,6 +1,6 @@
 import { List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../domain/platform/password-limits.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../domain/platform/vocabulary.js";
 
 /** What makes a good password here: length, no composition rules, unrelated words. */
 export function PasswordGuidance() {

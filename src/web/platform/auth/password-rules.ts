@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../domain/platform/password-limits.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../domain/platform/vocabulary.js";
 import { i18n } from "../../i18n/i18n.js";
 
 /** Length in Unicode code points after NFKC, as the server counts it. */

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
-import { CONFIDENTIALITY_LEVELS } from "../../../domain/cases/vocabulary.js";
 import { ROLES } from "../../../domain/platform/roles.js";
 import { LOCALES } from "../../../domain/platform/schemas.js";
+import { CONFIDENTIALITY_LEVELS } from "../../../domain/platform/vocabulary.js";
 
 export function roleOptions(t: TFunction) {
   return ROLES.map((role) => ({ value: role, label: t(`roles.names.${role}`) }));

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { ConfidentialityLevel } from "../../../domain/cases/vocabulary.js";
 import type { Role } from "../../../domain/platform/roles.js";
 import {
   type createUserBodySchema,
@@ -9,6 +8,7 @@ import {
   userSchema,
   userWithInvitationSchema,
 } from "../../../domain/platform/schemas.js";
+import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
 import { request } from "../../api/client.js";
 
 export const USERS_KEY = ["users"] as const;
