@@ -5,15 +5,17 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { caseNotificationSubject } from "./cases/case-notification-subject.js";
 import { registerCasesRoutes } from "./cases/cases.routes.js";
 import { registerDirectoryRoutes } from "./directory/directory.routes.js";
 import { registerStatesRoutes } from "./directory/states.routes.js";
+import { registerNotificationsRoutes } from "./notifications/notifications.routes.js";
+import { notificationSubjects } from "./notifications/subjects.js";
 import { registerAccessControl } from "./platform/access.js";
 import { registerAuditRoutes } from "./platform/audit/audit.routes.js";
 import { registerAuthRoutes } from "./platform/auth/auth.routes.js";
 import { registerHealthRoutes } from "./platform/health.routes.js";
 import { registerErrorHandling } from "./platform/http.js";
-import { registerNotificationsRoutes } from "./platform/notifications/notifications.routes.js";
 import { registerOpenApi, registerOpenApiDocuments } from "./platform/openapi.js";
 import type { Services } from "./platform/operation.js";
 import { CSRF_COOKIE } from "./platform/session.js";
@@ -116,7 +118,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   registerSetupRoutes(app, services);
   registerUsersRoutes(app, services);
   registerTeamsRoutes(app, services);
-  registerNotificationsRoutes(app, services);
+  // Features register what they notify about; the notifications feature imports none of them.
+  registerNotificationsRoutes(app, services, notificationSubjects([caseNotificationSubject]));
   registerAuditRoutes(app, services);
   registerStatesRoutes(app, services);
   registerDirectoryRoutes(app, services);

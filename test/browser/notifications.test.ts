@@ -16,12 +16,13 @@ import {
 } from "./harness.js";
 
 /**
- * The notifications bell against `comity serve` (which runs the reminder job on pg-boss):
- * a case officer's team has two extradition cases with a provisional arrest, one 45 days
- * ago (the 40 days have passed) and one 35 days ago (a reminder is due); `comity
- * reminders` writes the notifications on the server's database; the bell shows the count,
- * lists them with links to the cases, and marks them read, by mouse and keyboard. axe-core
- * on the open list; screenshots in test-results/screenshots.
+ * The notifications bell (src/web/notifications/) against `comity serve` (which runs the
+ * reminder job on pg-boss): a case officer's team has two extradition cases with a
+ * provisional arrest, one 45 days ago (the 40 days have passed) and one 35 days ago (a
+ * reminder is due); `comity reminders` writes the notifications, about the cases as their
+ * subjects, on the server's database; the bell shows the count, lists them with links to
+ * the cases (a subject of type "case" links to its page), and marks them read, by mouse
+ * and keyboard. axe-core on the open list; screenshots in test-results/screenshots.
  */
 let comity: RunningComity;
 let browser: Browser;
@@ -167,6 +168,15 @@ describe("the notifications bell", () => {
     expect(job.code, job.stderr).toBe(0);
     expect(JSON.parse(job.stdout)).toMatchObject({ notices: 2, written: 2 });
     expect((await comityCommand(["reminders", "--json"])).stdout).toContain('"written": 0');
+    const written = await api(page, "GET", "/api/notifications");
+    expect(
+      written.body.items
+        .map((item: { subject: { type: string; key: string } }) => item.subject)
+        .sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)),
+    ).toEqual([
+      { type: "case", key: OVERDUE, title: `Extradition of a fraud suspect (${OVERDUE})` },
+      { type: "case", key: REMINDED, title: `Extradition of a fraud suspect (${REMINDED})` },
+    ]);
 
     await page.reload();
     const bell = page.getByRole("button", { name: "Notifications, unread: 2" });

@@ -4,10 +4,10 @@ import { generate } from "otplib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../../src/db/platform/audit.repository.js";
-import { insertNotifications } from "../../src/db/platform/notifications.repository.js";
+import { insertNotifications } from "../../src/db/notifications/notifications.repository.js";
 import type { AuditRecord } from "../../src/domain/platform/audit-chain.js";
 import type { Role } from "../../src/domain/platform/roles.js";
-import { createCheckpoint } from "../../src/server/platform/audit/checkpoints.js";
+import { createCheckpoint } from "../../src/server/platform/audit/create-checkpoint.js";
 import { verifyAudit } from "../../src/server/platform/audit/verify-audit.js";
 import {
   Client,
@@ -436,11 +436,11 @@ describe("audit atomicity", () => {
     expect(entries.map((entry) => Number(entry.seq))).toEqual(
       Array.from({ length: 20 }, (_, i) => before + 1 + i),
     );
-    const report = await verifyAudit(
-      t.services,
-      { kind: "system" },
-      { requestId: null, sourceIp: null, userAgent: null },
-    );
+    const report = await verifyAudit({
+      services: t.services,
+      actor: { kind: "system" },
+      origin: { requestId: null, sourceIp: null, userAgent: null },
+    });
     expect(report.firstBad).toBeNull();
   });
 });
@@ -455,7 +455,7 @@ describe("audit immutability in the database", () => {
     "DELETE FROM audit_checkpoints",
   ]) {
     it(`refuses: ${statement}`, async () => {
-      await createCheckpoint(t.services, true); // so that there is a checkpoint row to delete
+      await createCheckpoint({ services: t.services, force: true }); // so that there is a checkpoint row to delete
       await expect(t.db.pool.query(statement)).rejects.toMatchObject({ code: "42501" });
     });
   }
@@ -534,7 +534,7 @@ describe("audit verification against the database", () => {
                 appendAudit(tx, t.services.secrets.auditChainKey, [record(i)]),
               );
             }
-            const checkpoint = await createCheckpoint(t.services, true);
+            const checkpoint = await createCheckpoint({ services: t.services, force: true });
             const n = extra;
             const at = 1 + (pick % n);
             let expected = at;
@@ -589,7 +589,7 @@ describe("audit verification against the database", () => {
                 break;
             }
             await client.query("SET session_replication_role = origin");
-            const report = await verifyAudit(t.services, { kind: "system" }, origin);
+            const report = await verifyAudit({ services: t.services, actor: { kind: "system" }, origin });
             expect(checkpoint).not.toBeNull();
             expect(report.ok, mutation).toBe(false);
             expect(
@@ -633,14 +633,14 @@ describe("audit verification against the database", () => {
 describe("checkpoint file", () => {
   it("reports a forged or damaged line in the checkpoint file held outside the database", async () => {
     const { appendFile } = await import("node:fs/promises");
-    const checkpoint = await createCheckpoint(t.services, true);
+    const checkpoint = await createCheckpoint({ services: t.services, force: true });
     const origin = { requestId: null, sourceIp: null, userAgent: null };
-    expect((await verifyAudit(t.services, { kind: "system" }, origin)).ok).toBe(true);
+    expect((await verifyAudit({ services: t.services, actor: { kind: "system" }, origin })).ok).toBe(true);
     await appendFile(
       t.services.config.auditCheckpointFile,
       `${JSON.stringify({ ...checkpoint, seq: checkpoint!.seq - 1 })}\nnot json\n`,
     );
-    const report = await verifyAudit(t.services, { kind: "system" }, origin);
+    const report = await verifyAudit({ services: t.services, actor: { kind: "system" }, origin });
     expect(report.ok).toBe(false);
     expect(report.firstBad?.reason).toBe("checkpoint_signature_invalid");
     await writeFile(t.services.config.auditCheckpointFile, "");

@@ -1,14 +1,27 @@
-import { and, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertNotifications } from "../../src/db/notifications/notifications.repository.js";
 import { teamMembers } from "../../src/db/platform/teams.table.js";
 import { users } from "../../src/db/platform/users.table.js";
+import { migrationsDir } from "../../src/db/project-paths.js";
 import { type Deadline, remindersFor } from "../../src/domain/clocks/compute.js";
+import type { Role } from "../../src/domain/platform/roles.js";
 import {
   DEADLINE_REMINDERS_JOB,
   deadlineRemindersJob,
   sendDeadlineReminders,
 } from "../../src/server/cases/send-deadline-reminders.js";
+import { listNotifications } from "../../src/server/notifications/list-notifications.js";
+import { markAllNotificationsRead } from "../../src/server/notifications/mark-all-notifications-read.js";
+import { markNotificationRead } from "../../src/server/notifications/mark-notification-read.js";
+import {
+  type NotificationSubjectSource,
+  notificationSubjects,
+} from "../../src/server/notifications/subjects.js";
 import { startJobRunner } from "../../src/server/platform/jobs.js";
+import type { Caller } from "../../src/server/platform/operation.js";
 import {
   type Client,
   createTestApp,
@@ -23,8 +36,9 @@ import { registryFixtures } from "../support/registry.js";
 /**
  * Deadline reminders as in-app notifications: the job (sendDeadlineReminders) with a fixed
  * "today" against real PostgreSQL, who is told and who is not, idempotency, overdue
- * notices; the notifications API (own only, need-to-know, read and read-all); and pg-boss
- * running the job on the test database.
+ * notices; the notifications API (own only, need-to-know through the subject types the
+ * features register, read and read-all, notifications about no subject); the migration to
+ * generic subjects; and pg-boss running the job on the test database.
  */
 let t: TestApp;
 let teamA: string;
@@ -84,7 +98,7 @@ async function openArrestCase(client: Client, teamId: string, arrestOn: string) 
 
 async function notificationsOf(user: TestUser, forCase = caseId) {
   const result = await t.db.pool.query<{ kind: string; due_on: string; dedupe_key: string }>(
-    "SELECT kind, due_on::text, dedupe_key FROM notifications WHERE user_id = $1 AND case_id = $2 ORDER BY created_at, dedupe_key",
+    "SELECT kind, due_on::text, dedupe_key FROM notifications WHERE user_id = $1 AND subject_type = 'case' AND subject_id = $2 ORDER BY created_at, dedupe_key",
     [user.row.id, forCase],
   );
   return result.rows;
@@ -233,13 +247,13 @@ describe("the notifications API", () => {
     const reminder = list.body.items[1];
     expect(reminder).toMatchObject({
       kind: "deadline_reminder",
-      case: { reference, title: "Extradition of a fraud suspect" },
+      subject: { type: "case", key: reference, title: "Extradition of a fraud suspect" },
       deadline: {
         key: forty.key,
-        ruleId: forty.ruleId,
         dueOn: "2026-04-05",
         practicalDueOn: "2026-04-03",
-        title: forty.title,
+        title: { en: forty.title.en, ru: forty.title.ru },
+        advisory: forty.advisory,
       },
       remindOn: "2026-04-02",
       daysBefore: 1,
@@ -313,6 +327,205 @@ describe("the notifications API", () => {
   it("gives every role an inbox, empty for a role that reads no case", async () => {
     const auditor = await signIn(t, await createUser(t, { role: "auditor" }));
     expect((await auditor.get("/api/notifications")).body).toEqual({ items: [], total: 0, unread: 0 });
+  });
+});
+
+/** The caller of an operation for `user`, as a route builds it, without going through HTTP. */
+function callerFor(user: TestUser): Caller {
+  return {
+    services: t.services,
+    actor: {
+      kind: "user",
+      userId: user.row.id,
+      username: user.username,
+      role: user.row.role as Role,
+      sessionId: "test-session",
+    },
+    origin: { requestId: null, sourceIp: null, userAgent: "comity-test" },
+  };
+}
+
+/** Writes one notification for `user` directly, as a feature's job would. */
+async function writeNotification(
+  user: TestUser,
+  subject: { type: string; id: string } | null,
+  title: string,
+) {
+  await t.services.database.transaction((tx) =>
+    insertNotifications(tx, [
+      { userId: user.row.id, subject, kind: "deadline_reminder", title, createdAt: t.clock.now() },
+    ]),
+  );
+}
+
+describe("subjects", () => {
+  it("shows a notification about no subject to its user, whatever they may read, and lets them mark it read", async () => {
+    const auditorUser = await createUser(t, { role: "auditor" });
+    const auditor = await signIn(t, auditorUser);
+    await writeNotification(auditorUser, null, "The audit trail was verified");
+    const list = await auditor.get("/api/notifications");
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body).toMatchObject({ total: 1, unread: 1 });
+    expect(list.body.items[0]).toMatchObject({
+      kind: "deadline_reminder",
+      subject: null,
+      deadline: null,
+      remindOn: null,
+      daysBefore: null,
+      title: "The audit trail was verified",
+      dueOn: null,
+      readAt: null,
+    });
+    const read = await auditor.post(`/api/notifications/${list.body.items[0].id}/read`);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body).toMatchObject({ subject: null, readAt: t.clock.now().toISOString() });
+    expect((await auditor.get("/api/notifications")).body).toMatchObject({ total: 1, unread: 0 });
+    // Nobody else sees it.
+    expect((await secondClient.get("/api/notifications")).body.total).toBe(4);
+  });
+
+  it("hides a notification about a subject of a type nobody registered", async () => {
+    const user = await caseOfficer(teamA);
+    const client = await signIn(t, user);
+    await writeNotification(
+      user,
+      { type: "action_item", id: "00000000-0000-4000-8000-0000000000a1" },
+      "Follow up",
+    );
+    expect((await client.get("/api/notifications")).body).toEqual({ items: [], total: 0, unread: 0 });
+    expect((await client.post("/api/notifications/read-all")).body).toEqual({ marked: 0 });
+  });
+
+  it("asks the feature that registered a type who may see each subject, and how to name it", async () => {
+    // A feature of the future: action items, visible to whoever owns them.
+    const owned = new Set<string>();
+    const actionItems: NotificationSubjectSource = {
+      type: "action_item",
+      async visibleIds() {
+        return sql`SELECT unnest(string_to_array(${[...owned].join(",")}, ','))::uuid`;
+      },
+      async describe(_executor, ids) {
+        return new Map(
+          ids.map((id) => [id, { key: `AI-${id.slice(-2)}`, title: `Action item ${id.slice(-2)}` }]),
+        );
+      },
+    };
+    const subjects = notificationSubjects([actionItems]);
+    const user = await createUser(t, { role: "auditor" });
+    const caller = callerFor(user);
+    const query = { limit: 20, offset: 0 };
+    const itemA = "00000000-0000-4000-8000-0000000000a2";
+    const itemB = "00000000-0000-4000-8000-0000000000b2";
+    t.clock.advance(60_000);
+    await writeNotification(user, { type: "action_item", id: itemA }, "Send the draft");
+    t.clock.advance(60_000);
+    await writeNotification(user, { type: "action_item", id: itemB }, "Book the room");
+    t.clock.advance(60_000);
+    await writeNotification(user, null, "About nothing");
+
+    // Neither item is the user's yet: only the notification about nothing is listed and counted.
+    const none = await listNotifications({ ...caller, subjects, query });
+    expect(none).toMatchObject({ total: 1, unread: 1 });
+    expect(none.items.map((item) => item.subject)).toEqual([null]);
+
+    owned.add(itemA);
+    owned.add(itemB);
+    const both = await listNotifications({ ...caller, subjects, query });
+    expect(both).toMatchObject({ total: 3, unread: 3 });
+    expect(both.items.map((item) => item.subject)).toEqual([
+      null,
+      { type: "action_item", key: "AI-b2", title: "Action item b2" },
+      { type: "action_item", key: "AI-a2", title: "Action item a2" },
+    ]);
+    const aboutB = both.items[1]!.id;
+
+    // The user loses item B: its notification is hidden from the list, the counts and marking read.
+    owned.delete(itemB);
+    expect(await listNotifications({ ...caller, subjects, query })).toMatchObject({ total: 2, unread: 2 });
+    await expect(markNotificationRead({ ...caller, subjects, id: aboutB })).rejects.toMatchObject({
+      reason: "need_to_know",
+    });
+    expect(await markAllNotificationsRead({ ...caller, subjects })).toEqual({ marked: 2 });
+    owned.add(itemB);
+    expect(await listNotifications({ ...caller, subjects, query })).toMatchObject({ total: 3, unread: 1 });
+    expect(await markNotificationRead({ ...caller, subjects, id: aboutB })).toMatchObject({
+      subject: { type: "action_item", key: "AI-b2" },
+      readAt: expect.any(String),
+    });
+  });
+
+  it("refuses a registry with a malformed or repeated type", () => {
+    const source = (type: string): NotificationSubjectSource => ({
+      type,
+      visibleIds: async () => sql`SELECT NULL::uuid WHERE false`,
+      describe: async () => new Map(),
+    });
+    expect(() => notificationSubjects([source("Action-Item")])).toThrow(/lower-case/);
+    expect(() => notificationSubjects([source("case"), source("case")])).toThrow(/twice/);
+  });
+
+  it("refuses a subject type without an id, and an id without a type", async () => {
+    for (const [type, id] of [
+      ["case", null],
+      [null, caseId],
+    ]) {
+      await expect(
+        t.db.pool.query(
+          "INSERT INTO notifications (user_id, subject_type, subject_id, kind, title) VALUES ($1, $2, $3, 'deadline_reminder', 'x')",
+          [first.row.id, type, id],
+        ),
+      ).rejects.toMatchObject({ code: "23514", constraint: "notifications_subject_check" });
+    }
+  });
+
+  it("the migration keeps each existing notification's case as its subject", async () => {
+    // The table as migration 0004 left it, rebuilt in a transaction that is rolled back,
+    // with a notification about the case and one about nothing; then 0005 as committed.
+    const migration = readFileSync(path.join(migrationsDir, "0005_notification_subjects.sql"), "utf8");
+    const client = await t.db.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`
+        ALTER TABLE notifications DROP CONSTRAINT notifications_subject_check;
+        ALTER TABLE notifications DROP COLUMN subject_type, DROP COLUMN subject_id;
+        ALTER TABLE notifications ADD COLUMN case_id uuid
+          CONSTRAINT notifications_case_id_cases_id_fk REFERENCES cases (id);
+        DELETE FROM notifications;`);
+      const body = {
+        deadline: {
+          key: forty.key,
+          ruleId: forty.ruleId,
+          title: forty.title,
+          dueOn: "2026-04-05",
+          practicalDueOn: "2026-04-03",
+          advisory: false,
+        },
+        remindOn: "2026-03-24",
+        daysBefore: 10,
+      };
+      await client.query(
+        `INSERT INTO notifications (user_id, case_id, kind, title, body, dedupe_key) VALUES
+           ($1, $2, 'deadline_reminder', 'About the case', $3, 'old-1'),
+           ($1, NULL, 'deadline_reminder', 'About nothing', '{}', 'old-2')`,
+        [first.row.id, caseId, JSON.stringify(body)],
+      );
+      for (const statement of migration.split("--> statement-breakpoint")) await client.query(statement);
+      const rows = await client.query(
+        "SELECT dedupe_key, subject_type, subject_id, body FROM notifications ORDER BY dedupe_key",
+      );
+      const { ruleId: _ruleId, ...deadline } = body.deadline;
+      expect(rows.rows).toEqual([
+        { dedupe_key: "old-1", subject_type: "case", subject_id: caseId, body: { ...body, deadline } },
+        { dedupe_key: "old-2", subject_type: null, subject_id: null, body: {} },
+      ]);
+      const columns = await client.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'notifications' AND column_name = 'case_id'",
+      );
+      expect(columns.rows).toEqual([]);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
   });
 });
 

@@ -5,23 +5,27 @@ import {
   type ReminderCandidate,
   type TeamMemberToTell,
 } from "../../db/cases/deadline-reminders.repository.js";
+import {
+  insertNotifications,
+  type NewNotification,
+} from "../../db/notifications/notifications.repository.js";
 import { appendAudit } from "../../db/platform/audit.repository.js";
-import { insertNotifications, type NewNotification } from "../../db/platform/notifications.repository.js";
 import type { ConfidentialityLevel } from "../../domain/cases/vocabulary.js";
-import { addDays } from "../../domain/clocks/dates.js";
 import {
   type DeadlineNotice,
   deadlineNotices,
   noticeKey,
   reminderHorizonDays,
 } from "../../domain/clocks/notices.js";
+import type { DeadlineNotificationBody } from "../../domain/notifications/schemas.js";
 import { getOrInsert } from "../../domain/platform/collections.js";
-import type { DeadlineNotificationBody } from "../../domain/platform/notifications.js";
+import { addDays, parseIsoDate } from "../../domain/platform/dates.js";
 import type { Role } from "../../domain/platform/roles.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import { auditRecord, type Services } from "../platform/operation.js";
 import { today as todayOf } from "./after-event-appended.js";
 import { mayReadCase } from "./case.policy.js";
+import { CASE_SUBJECT_TYPE } from "./case-notification-subject.js";
 import { caseRules } from "./evaluate-case.js";
 
 /** The pg-boss queue and schedule name of the job. */
@@ -46,7 +50,8 @@ export type ReminderRun = {
  * with every event) give the reminders and overdue notices due today
  * (src/domain/clocks/notices.ts); each is written as a notification for every member of
  * the case's team who may see the case under the case policy (role that reads cases,
- * clearance at least the case's level) and whose account is active.
+ * clearance at least the case's level) and whose account is active, through the
+ * notifications feature, about the case as its subject (case-notification-subject.ts).
  *
  * Idempotent: each notification carries a key (case, clock, reminder day), unique per
  * user, and is inserted with ON CONFLICT DO NOTHING; a second run the same day, or a run
@@ -57,7 +62,7 @@ export async function sendDeadlineReminders(
   services: Services,
   options: { today?: string } = {},
 ): Promise<ReminderRun> {
-  const today = options.today ?? todayOf(services.clock());
+  const today = parseIsoDate(options.today ?? todayOf(services.clock()));
   const { rules } = await caseRules();
   const horizon = addDays(
     today,
@@ -161,8 +166,8 @@ function notificationOf(
   const body: DeadlineNotificationBody = {
     deadline: {
       key: deadline.key,
-      ruleId: deadline.ruleId,
-      title: deadline.title,
+      // Field by field: the body is read back with the contract's strict schema.
+      title: { en: deadline.title.en, ru: deadline.title.ru },
       dueOn: deadline.dueOn,
       practicalDueOn: deadline.practicalDueOn,
       advisory: deadline.advisory,
@@ -172,7 +177,7 @@ function notificationOf(
   };
   return {
     userId,
-    caseId: kase.id,
+    subject: { type: CASE_SUBJECT_TYPE, id: kase.id },
     kind: notice.kind,
     title: reminder
       ? `${deadline.title.en}: due ${deadline.dueOn}`

@@ -56,7 +56,7 @@ export const en = {
     loadFailed: "The notifications could not be loaded",
     unread: "Unread",
     markRead: "Mark read",
-    markReadOf: "Mark read: {{reference}}",
+    markReadOf: "Mark read: {{subject}}",
     markAllRead: "Mark all read",
     markFailed: "The notification was not marked read",
     kinds: {
@@ -67,7 +67,7 @@ export const en = {
     actBy: "act by {{date}}",
     passed: "Last day passed: {{date}}",
     daysBefore: "days before the day to act by: {{days}}",
-    noCase: "No case",
+    noSubject: "General",
     shown: "The {{shown}} newest of {{total}}.",
   },
   nav: {

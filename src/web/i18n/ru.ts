@@ -54,7 +54,7 @@ export const ru: typeof en = {
     loadFailed: "Не удалось загрузить уведомления",
     unread: "Не прочитано",
     markRead: "Отметить прочитанным",
-    markReadOf: "Отметить прочитанным: {{reference}}",
+    markReadOf: "Отметить прочитанным: {{subject}}",
     markAllRead: "Отметить все прочитанными",
     markFailed: "Уведомление не отмечено прочитанным",
     kinds: {
@@ -65,7 +65,7 @@ export const ru: typeof en = {
     actBy: "действовать до {{date}}",
     passed: "Последний день прошёл: {{date}}",
     daysBefore: "дней до даты «действовать до»: {{days}}",
-    noCase: "Без дела",
+    noSubject: "Общее",
     shown: "Показаны последние {{shown}} из {{total}}.",
   },
   nav: {

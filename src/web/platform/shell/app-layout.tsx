@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
-import { NotificationsBell } from "../notifications/notifications-bell.js";
+import { NotificationsBell } from "../../notifications/notifications-bell.js";
 import { Brand } from "./brand.js";
 import { LanguageSwitch } from "./language-switch.js";
 import { Navigation } from "./navigation.js";

@@ -17,18 +17,20 @@ import { IconBell, IconCheck } from "@tabler/icons-react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Notification } from "../../../domain/platform/notifications.js";
-import { errorMessage } from "../../api/errors.js";
-import { useFormat } from "../../format.js";
-import { currentLocale } from "../../i18n/i18n.js";
-import { notifyError } from "../shell/notify.js";
+import type { Notification } from "../../domain/notifications/schemas.js";
+import { errorMessage } from "../api/errors.js";
+import { useFormat } from "../format.js";
+import { currentLocale } from "../i18n/i18n.js";
+import { notifyError } from "../platform/shell/notify.js";
 import { useBellNotifications, useMarkAllRead, useMarkRead } from "./notifications-api.js";
+import { subjectPath } from "./subject-paths.js";
 
 /**
  * The bell in the header: the unread count (asked again every minute), and a popover with
- * the newest notifications: the case (a link to it), the deadline in the interface
- * language, its last day; each can be marked read, or all at once. The button's name
- * says the count, for screen readers; Escape closes the popover and gives focus back.
+ * the newest notifications: the subject (a link to its page, subject-paths.ts), the
+ * deadline in the interface language, its last day; each can be marked read, or all at
+ * once. The button's name says the count, for screen readers; Escape closes the popover
+ * and gives focus back.
  */
 export function NotificationsBell() {
   const { t } = useTranslation();
@@ -133,7 +135,9 @@ function NotificationItem({
   const unread = notification.readAt === null;
   const deadline = notification.deadline;
   const overdue = notification.kind === "deadline_overdue";
-  const reference = notification.case?.reference ?? t("notifications.noCase");
+  const subject = notification.subject;
+  const label = subject?.key ?? t("notifications.noSubject");
+  const path = subject ? subjectPath(subject) : null;
   return (
     <Box
       component="li"
@@ -145,18 +149,12 @@ function NotificationItem({
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="nowrap">
-            {notification.case ? (
-              <Anchor
-                component={Link}
-                to={`/cases/${encodeURIComponent(notification.case.reference)}`}
-                onClick={onOpen}
-                fw={unread ? 700 : 500}
-                size="sm"
-              >
-                {notification.case.reference}
+            {path ? (
+              <Anchor component={Link} to={path} onClick={onOpen} fw={unread ? 700 : 500} size="sm">
+                {label}
               </Anchor>
             ) : (
-              <Text size="sm">{reference}</Text>
+              <Text size="sm">{label}</Text>
             )}
             <Badge size="xs" variant="light" color={overdue ? "red" : "orange"}>
               {t(`notifications.kinds.${notification.kind}`)}
@@ -188,7 +186,7 @@ function NotificationItem({
             size="sm"
             onClick={onMarkRead}
             loading={pending}
-            aria-label={t("notifications.markReadOf", { reference })}
+            aria-label={t("notifications.markReadOf", { subject: label })}
             title={t("notifications.markRead")}
           >
             <IconCheck size={16} aria-hidden />

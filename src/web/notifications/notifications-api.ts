@@ -4,8 +4,8 @@ import {
   notificationListSchema,
   notificationSchema,
   readAllNotificationsSchema,
-} from "../../../domain/platform/notifications.js";
-import { request } from "../../api/client.js";
+} from "../../domain/notifications/schemas.js";
+import { request } from "../api/client.js";
 
 export const NOTIFICATIONS_KEY = ["notifications"] as const;
 

@@ -6,22 +6,29 @@ import {
   notificationListSchema,
   notificationSchema,
   readAllNotificationsSchema,
-} from "../../../domain/platform/notifications.js";
-import { errorBodySchema } from "../../../domain/platform/schemas.js";
-import { SIGNED_IN } from "../access.js";
-import type { Services } from "../operation.js";
-import { findNotifications } from "./list-notifications.js";
-import { markAllRead, markRead } from "./mark-notifications-read.js";
+} from "../../domain/notifications/schemas.js";
+import { errorBodySchema } from "../../domain/platform/schemas.js";
+import { callerOf, SIGNED_IN } from "../platform/access.js";
+import type { Services } from "../platform/operation.js";
+import { listNotifications } from "./list-notifications.js";
+import { markAllNotificationsRead } from "./mark-all-notifications-read.js";
+import { markNotificationRead } from "./mark-notification-read.js";
+import type { NotificationSubjects } from "./subjects.js";
 
 const tags = ["notifications"];
 const errors = { 404: errorBodySchema };
 
 /**
- * The signed-in user's own notifications (deadline reminders and overdue notices the job
- * writes, src/server/cases/send-deadline-reminders.ts). Every role has an inbox; nobody
- * reads another's.
+ * The signed-in user's own notifications (the cases feature's deadline reminders and
+ * overdue notices, src/server/cases/send-deadline-reminders.ts, ...). Every role has an
+ * inbox; nobody reads another's. `subjects` are the types of subject the features
+ * registered (src/server/app.ts): who may see which subject, and how it is named.
  */
-export function registerNotificationsRoutes(app: FastifyInstance, services: Services): void {
+export function registerNotificationsRoutes(
+  app: FastifyInstance,
+  services: Services,
+  subjects: NotificationSubjects,
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const own = { access: SIGNED_IN };
 
@@ -36,7 +43,7 @@ export function registerNotificationsRoutes(app: FastifyInstance, services: Serv
         response: { 200: notificationListSchema, ...errors },
       },
     },
-    async (request) => findNotifications(services, request.actor, request.query),
+    async (request) => listNotifications({ ...callerOf(services, request), subjects, query: request.query }),
   );
 
   api.post(
@@ -50,7 +57,8 @@ export function registerNotificationsRoutes(app: FastifyInstance, services: Serv
         response: { 200: notificationSchema, ...errors },
       },
     },
-    async (request) => markRead(services, request.actor, request.origin, request.params.id),
+    async (request) =>
+      markNotificationRead({ ...callerOf(services, request), subjects, id: request.params.id }),
   );
 
   api.post(
@@ -63,6 +71,6 @@ export function registerNotificationsRoutes(app: FastifyInstance, services: Serv
         response: { 200: readAllNotificationsSchema, ...errors },
       },
     },
-    async (request) => markAllRead(services, request.actor, request.origin),
+    async (request) => markAllNotificationsRead({ ...callerOf(services, request), subjects }),
   );
 }
