@@ -43,7 +43,8 @@ import {
   caseEventInputSchema,
   caseEventPayloads,
 } from "../src/domain/cases/model.js";
-import { applyEvent, type CaseProjection } from "../src/domain/cases/projection.js";
+import { applyEvent } from "../src/domain/cases/projection.js";
+import type { CaseProjection } from "../src/domain/cases/schemas.js";
 import { caseListQuerySchema } from "../src/domain/cases/schemas.js";
 import { checkTransition } from "../src/domain/cases/state-machine.js";
 import { caseVisibility, type UserCaseSubject } from "../src/server/cases/case.policy.js";

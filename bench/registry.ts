@@ -49,7 +49,7 @@ export async function runRegistryBench(
 ): Promise<RegistryFigures> {
   const { database } = services;
   log("loading the demo data and a synthetic treaty network...");
-  await seedDemo(services, { kind: "cli", osUser: "bench" });
+  await seedDemo({ services, actor: { kind: "cli", osUser: "bench" } });
   const codes = (
     await database.select({ code: statesTable.code, independent: statesTable.independent }).from(statesTable)
   )

@@ -6,13 +6,13 @@ import {
   parseCaseImportJson,
 } from "../domain/cases/import-format.js";
 import { type CaseListQuery, type CaseView, caseListQuerySchema } from "../domain/cases/schemas.js";
-import type { Deadline } from "../domain/clocks/compute.js";
+import type { Deadline } from "../domain/clocks/schemas.js";
 import type { CheckerView } from "../server/cases/evaluate-case.js";
 import { getCase } from "../server/cases/get-case.js";
 import { CaseImportRejected, importCases } from "../server/cases/import-cases.js";
 import { findCases } from "../server/cases/list-cases.js";
 import { printJson, printTable, progress, progressBar } from "./output.js";
-import { CLI_ORIGIN, cliActor, withRuntime } from "./with-runtime.js";
+import { cliActor, cliCaller, withRuntime } from "./with-runtime.js";
 
 /**
  * `comity cases`: import cases kept elsewhere, list and show cases. Lists and views go
@@ -44,7 +44,10 @@ export function registerCases(program: Command): void {
       progress(`Checking ${records} record(s) of ${file}...`);
       try {
         const result = await withRuntime({}, (runtime) =>
-          importCases(runtime.services, cliActor(), parsed, {
+          importCases({
+            services: runtime.services,
+            actor: cliActor(),
+            parsed,
             dryRun: options.dryRun ?? false,
             format,
             onProgress: progressBar("Importing cases"),
@@ -103,11 +106,11 @@ export function registerCases(program: Command): void {
         }
         const query: CaseListQuery = parsed.data;
         const result = await withRuntime({ migrate: false }, async (runtime) => {
-          const list = await findCases(runtime.services, cliActor(), CLI_ORIGIN, query);
+          const caller = cliCaller(runtime.services);
+          const list = await findCases({ ...caller, query });
           if (!options.full) return list;
           const views: CaseView[] = [];
-          for (const item of list.items)
-            views.push(await getCase(runtime.services, cliActor(), CLI_ORIGIN, item.reference));
+          for (const item of list.items) views.push(await getCase({ ...caller, reference: item.reference }));
           return { items: views, total: list.total };
         });
         if (options.json) return printJson(result);
@@ -141,7 +144,7 @@ export function registerCases(program: Command): void {
     .option("--json", "print the case's view as JSON (the API's GET /api/cases/{reference})")
     .action(async (reference: string, options: { json?: boolean }) => {
       const view = await withRuntime({ migrate: false }, (runtime) =>
-        getCase(runtime.services, cliActor(), CLI_ORIGIN, reference),
+        getCase({ ...cliCaller(runtime.services), reference }),
       );
       if (options.json) return printJson(view);
       printCase(view);

@@ -1,12 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { partyActionsForExport } from "../db/registry/instruments.repository.js";
-import type { Citation } from "../domain/registry/model.js";
 import { partyActionsToCsv } from "../domain/registry/party-csv.js";
 import { AppError } from "../server/platform/errors.js";
+import { exportPartyActions } from "../server/registry/export-party-actions.js";
 import { importPartyActions } from "../server/registry/import-party-actions.js";
 import { printJson, progress } from "./output.js";
-import { CLI_ORIGIN, cliActor, withRuntime } from "./with-runtime.js";
+import { cliCaller, withRuntime } from "./with-runtime.js";
 
 export function registerRegistry(program: Command): void {
   const registry = program.command("registry").description("The registry of instruments");
@@ -24,7 +23,8 @@ export function registerRegistry(program: Command): void {
       progress(`Validating ${file}...`);
       try {
         const result = await withRuntime({}, (runtime) =>
-          importPartyActions(runtime.services, cliActor(), CLI_ORIGIN, {
+          importPartyActions({
+            ...cliCaller(runtime.services),
             csv,
             instrument: options.instrument?.toUpperCase(),
             dryRun: options.dryRun ?? false,
@@ -54,18 +54,9 @@ export function registerRegistry(program: Command): void {
     .option("--out <file>", "write to a file instead of stdout")
     .option("--json", "JSON rows instead of CSV")
     .action(async (options: { instrument?: string; out?: string; json?: boolean }) => {
-      const rows = await withRuntime({ migrate: false }, (runtime) =>
-        partyActionsForExport(runtime.services.database, options.instrument?.toUpperCase()),
+      const mapped = await withRuntime({ migrate: false }, (runtime) =>
+        exportPartyActions({ services: runtime.services, instrument: options.instrument?.toUpperCase() }),
       );
-      const mapped = rows.map((row) => ({
-        instrumentCode: row.instrumentCode,
-        partyCode: row.partyCode ?? "",
-        action: row.action,
-        date: row.date,
-        sourceUrl: (row.source as Citation | null)?.url ?? null,
-        asOf: row.asOf,
-        verified: row.verified,
-      }));
       const text = options.json
         ? `${JSON.stringify({ partyActions: mapped }, null, 2)}\n`
         : partyActionsToCsv(mapped);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { resolveQuerySchema } from "../domain/registry/schemas.js";
-import { resolve } from "../server/registry/queries.js";
+import { resolveLegalBasis } from "../server/registry/resolve-legal-basis.js";
 import { printJson, printTable, progress } from "./output.js";
 import { withRuntime } from "./with-runtime.js";
 
@@ -40,7 +40,10 @@ export function registerResolve(program: Command): void {
         }
         const query = parsed.data;
         const result = await withRuntime({ migrate: false }, (runtime) =>
-          resolve(runtime.services.database, { ...query, personNationality: query.nationality }),
+          resolveLegalBasis({
+            services: runtime.services,
+            query: { ...query, personNationality: query.nationality },
+          }),
         );
         if (options.json) return printJson(result);
         process.stdout.write(

@@ -20,9 +20,17 @@ export function registerSeed(program: Command): void {
       const result = await withRuntime({ migrate: true }, async (runtime) => {
         const reference = await loadReferenceData(runtime.services, progress);
         if (!options.demo) return reference;
-        const registry = await seedDemo(runtime.services, cliActor(), progress);
+        const registry = await seedDemo({
+          services: runtime.services,
+          actor: cliActor(),
+          onProgress: progress,
+        });
         // After the registry: the demo cases cite its instruments (the KH-RU treaty).
-        const cases = await seedDemoCases(runtime.services, cliActor(), progress);
+        const cases = await seedDemoCases({
+          services: runtime.services,
+          actor: cliActor(),
+          onProgress: progress,
+        });
         return { ...reference, demo: { ...registry, ...cases } };
       });
       if (options.json) printJson(result);

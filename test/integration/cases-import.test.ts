@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCaseImportCsv, parseCaseImportJson } from "../../src/domain/cases/import-format.js";
 import { CASE_KINDS } from "../../src/domain/cases/vocabulary.js";
-import type { Deadline } from "../../src/domain/clocks/compute.js";
+import type { Deadline } from "../../src/domain/clocks/schemas.js";
 import { getCase } from "../../src/server/cases/get-case.js";
 import { CaseImportRejected, importCases } from "../../src/server/cases/import-cases.js";
 import { findCases } from "../../src/server/cases/list-cases.js";
@@ -25,7 +25,7 @@ const ORIGIN = { requestId: null, sourceIp: null, userAgent: "comity-cli" };
 beforeAll(async () => {
   t = await createTestApp();
   // The demo registry carries the KH-RU treaty of the seed scenario.
-  await seedDemo(t.services, operator);
+  await seedDemo({ services: t.services, actor: operator });
   await caseFixtures(t).team("Import desk");
 });
 afterAll(async () => {
@@ -95,7 +95,10 @@ describe("importing cases", () => {
   it("imports every good record with its stream, deadlines and one audit entry; a second import skips them all", async () => {
     const progress: [number, number][] = [];
     const parsed = parseCaseImportJson(JSON.stringify(good("IMP")));
-    const result = await importCases(t.services, operator, parsed, {
+    const result = await importCases({
+      services: t.services,
+      actor: operator,
+      parsed,
       onProgress: (done, total) => progress.push([done, total]),
     });
     expect(result).toMatchObject({ dryRun: false, records: 3, imported: 3, events: 7, skipped: 0 });
@@ -139,9 +142,9 @@ describe("importing cases", () => {
     });
 
     const digest = await databaseDigest(t.db.pool);
-    const again = await importCases(t.services, operator, parsed, { dryRun: true });
+    const again = await importCases({ services: t.services, actor: operator, parsed, dryRun: true });
     expect(again).toMatchObject({ dryRun: true, imported: 0, skipped: 3 });
-    const second = await importCases(t.services, operator, parsed);
+    const second = await importCases({ services: t.services, actor: operator, parsed });
     expect(second).toMatchObject({ imported: 0, skipped: 3, skippedReferences: expect.any(Array) });
     expect(await casesLike("IMP-")).toBe(3);
     // Only the second import's audit entry was added.
@@ -172,7 +175,7 @@ describe("importing cases", () => {
     );
     const digest = await databaseDigest(t.db.pool);
     const parsed = parseCaseImportJson(JSON.stringify(file));
-    const problems = await importCases(t.services, operator, parsed).then(
+    const problems = await importCases({ services: t.services, actor: operator, parsed }).then(
       () => expect.unreachable("the import should be refused"),
       (error: unknown) => {
         expect(error).toBeInstanceOf(CaseImportRejected);
@@ -189,9 +192,9 @@ describe("importing cases", () => {
     expect(problems[2]!.message).toContain("NO-SUCH-TREATY");
     expect(problems[3]!.message).toMatch(/event 2 of 2 \("decided"\): .*cannot be "decided"/);
     expect(await databaseDigest(t.db.pool)).toBe(digest);
-    await expect(importCases(t.services, operator, parsed, { dryRun: true })).rejects.toBeInstanceOf(
-      CaseImportRejected,
-    );
+    await expect(
+      importCases({ services: t.services, actor: operator, parsed, dryRun: true }),
+    ).rejects.toBeInstanceOf(CaseImportRejected);
   });
 
   it("imports the CSV layout, and names the CSV line and column of a problem", async () => {
@@ -202,7 +205,12 @@ describe("importing cases", () => {
       "CSV-1,extradition,incoming,AM,RU,MINSK1993,Arrest at Armenia's request,Import desk,Aram Test,2026-02-25,,",
       "CSV-2,mla,incoming,KZ,RU,reciprocity,Witness in Almaty,,,,2026-02-01,2026-02-02",
     ].join("\n");
-    const result = await importCases(t.services, operator, parseCaseImportCsv(csv), { format: "csv" });
+    const result = await importCases({
+      services: t.services,
+      actor: operator,
+      parsed: parseCaseImportCsv(csv),
+      format: "csv",
+    });
     expect(result).toMatchObject({ imported: 2, skipped: 0 });
     const row = await t.db.pool.query(
       "SELECT status, next_deadline_on::text AS next FROM cases WHERE reference = 'CSV-1'",
@@ -217,7 +225,12 @@ describe("importing cases", () => {
       "CSV-3,mla,incoming,KZ,RU,reciprocity,Fine,,,,2026-02-01,",
       "CSV-4,mla,incoming,KZ,RU,CETS999,Unknown treaty,Ghost desk,,,2026-02-01,",
     ].join("\n");
-    const problems = await importCases(t.services, operator, parseCaseImportCsv(bad), { format: "csv" }).then(
+    const problems = await importCases({
+      services: t.services,
+      actor: operator,
+      parsed: parseCaseImportCsv(bad),
+      format: "csv",
+    }).then(
       () => expect.unreachable("the import should be refused"),
       (error: CaseImportRejected) => error.problems,
     );
@@ -231,7 +244,7 @@ describe("importing cases", () => {
 
 describe("the demo cases", () => {
   it("seed --demo makes the teams and imports every demo case: each kind, both directions, the seed scenario", async () => {
-    const first = await seedDemoCases(t.services, operator);
+    const first = await seedDemoCases({ services: t.services, actor: operator });
     expect(first).toEqual({ teams: 3, cases: { imported: 14, skipped: 0 } });
     const rows = (
       await t.db.pool.query(
@@ -249,21 +262,26 @@ describe("the demo cases", () => {
       ),
     ).toBe(true);
 
-    const second = await seedDemoCases(t.services, operator);
+    const second = await seedDemoCases({ services: t.services, actor: operator });
     expect(second).toEqual({ teams: 0, cases: { imported: 0, skipped: 14 } });
   });
 
   it("lets the operator at the command line list and read every case through the API's services", async () => {
-    const listed = await findCases(t.services, operator, ORIGIN, {
-      kind: "extradition",
-      direction: "incoming",
-      limit: 200,
-      offset: 0,
+    const listed = await findCases({
+      services: t.services,
+      actor: operator,
+      origin: ORIGIN,
+      query: { kind: "extradition", direction: "incoming", limit: 200, offset: 0 },
     });
     const references = listed.items.map((item) => item.reference);
     // A restricted case, and cases of teams the operator is in no way a member of.
     expect(references).toEqual(expect.arrayContaining(["IMP-EXT-2", "DEMO-EXT-IN-2025-0001"]));
-    const view = await getCase(t.services, operator, ORIGIN, "DEMO-EXT-IN-2025-0001");
+    const view = await getCase({
+      services: t.services,
+      actor: operator,
+      origin: ORIGIN,
+      reference: "DEMO-EXT-IN-2025-0001",
+    });
     expect(view).toMatchObject({ status: "closed", team: { name: "Extradition unit" } });
     expect((view.deadlines as Deadline[])[0]?.derivation.en).toEqual(expect.any(String));
     expect((view as unknown as { checker: { legalBasisCodes: string[] } }).checker.legalBasisCodes).toContain(
@@ -277,7 +295,12 @@ describe("the demo cases", () => {
       { event_type: "case.listed", outcome: "success", actor_username: "cli:operator" },
     ]);
     await expect(
-      getCase(t.services, { kind: "anonymous" }, ORIGIN, "DEMO-EXT-IN-2025-0001"),
+      getCase({
+        services: t.services,
+        actor: { kind: "anonymous" },
+        origin: ORIGIN,
+        reference: "DEMO-EXT-IN-2025-0001",
+      }),
     ).rejects.toMatchObject({ statusCode: 401 });
   });
 });

@@ -413,9 +413,9 @@ describe("demo data", () => {
   it("loads the seed scenario once, marked as demo, and the resolver uses it", async () => {
     const demo = await createTestApp();
     try {
-      const first = await seedDemo(demo.services, { kind: "cli", osUser: "test" });
+      const first = await seedDemo({ services: demo.services, actor: { kind: "cli", osUser: "test" } });
       expect(first).toMatchObject({ instruments: 8, agencies: 12 });
-      const second = await seedDemo(demo.services, { kind: "cli", osUser: "test" });
+      const second = await seedDemo({ services: demo.services, actor: { kind: "cli", osUser: "test" } });
       expect(second).toMatchObject({ instruments: 0, agencies: 0, people: 0, actions: 0 });
       const { client } = await signInAs(demo, "case_officer");
       const resolved = await client.get(

@@ -3,13 +3,7 @@ import type { CaseEventInput } from "../../domain/cases/model.js";
 import { type CaseView, SERVER_ONLY_EVENT_TYPES } from "../../domain/cases/schemas.js";
 import { mergeHeader } from "../../domain/cases/state-machine.js";
 import { badRequest, preconditionFailed } from "../platform/errors.js";
-import {
-  type Actor,
-  type OperationContext,
-  type Origin,
-  runOperation,
-  type Services,
-} from "../platform/operation.js";
+import { type Caller, type OperationContext, runOperation } from "../platform/operation.js";
 import { authorizePlacement, type CaseActor, loadCaseActor, openCase } from "./authorize.js";
 import { loadCaseView } from "./case-view.js";
 import { checkHeaderReferences, checkReferenceFree, checkTeamExists } from "./check-references.js";
@@ -34,7 +28,7 @@ async function checkMove(
     const merged = mergeHeader(projection.header, amendment);
     if (amendment.reference !== undefined && amendment.reference !== row.reference)
       await checkReferenceFree(context, amendment.reference, "body.payload.header.reference");
-    await checkHeaderReferences(context, amendment, merged, "body.payload.header");
+    await checkHeaderReferences(context, { header: amendment, merged, path: "body.payload.header" });
     if ((merged.teamId ?? null) !== row.teamId || merged.confidentiality !== row.confidentiality)
       authorizePlacement(actor, { teamId: merged.teamId ?? null, confidentiality: merged.confidentiality });
   }
@@ -47,20 +41,26 @@ async function checkMove(
   }
 }
 
+export type AppendCaseEventOptions = Caller & {
+  reference: string;
+  expectedVersion: number;
+  event: CaseEventInput;
+};
+
 /**
  * Records what happened in a case, if nobody recorded anything since the version the
  * client read (If-Match; else 412 with the current ETag). The row is locked for the
  * transaction, so parallel appends queue and none is lost; the state machine decides
  * whether the event may happen now (409 illegal_transition, 422 invalid_reference).
  */
-export async function appendCaseEvent(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  reference: string,
-  expectedVersion: number,
-  input: CaseEventInput,
-): Promise<CaseView> {
+export async function appendCaseEvent({
+  services,
+  actor,
+  origin,
+  reference,
+  expectedVersion,
+  event,
+}: AppendCaseEventOptions): Promise<CaseView> {
   return runOperation(
     services,
     { eventType: "case.event_recorded", objectType: "case", objectId: reference, actor, origin },
@@ -68,14 +68,16 @@ export async function appendCaseEvent(
       const caseActor = await loadCaseActor(context);
       const row = await openCase(context, caseActor, reference, "write");
       if (row.version !== expectedVersion) throw preconditionFailed(row.version);
-      if (SERVER_ONLY.includes(input.type)) {
-        throw badRequest("server_recorded_event", `Only the server records "${input.type}" events.`, [
+      if (SERVER_ONLY.includes(event.type)) {
+        throw badRequest("server_recorded_event", `Only the server records "${event.type}" events.`, [
           { path: "body.type", message: "recorded by the server only" },
         ]);
       }
-      await checkMove(context, caseActor, row, input);
-      const { row: updated, event } = await recordCaseEvent(context, row, input, caseActor.userId);
-      context.note({ details: { reference: row.reference, type: event.type, sequence: event.sequence } });
+      await checkMove(context, caseActor, row, event);
+      const { row: updated, event: recorded } = await recordCaseEvent(context, row, event, caseActor.userId);
+      context.note({
+        details: { reference: row.reference, type: recorded.type, sequence: recorded.sequence },
+      });
       return loadCaseView(context, updated);
     },
   );

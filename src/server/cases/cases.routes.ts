@@ -16,7 +16,7 @@ import {
   uploadDocumentBodySchema,
 } from "../../domain/cases/schemas.js";
 import { errorBodySchema } from "../../domain/platform/schemas.js";
-import { requires } from "../platform/access.js";
+import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
 import { attachmentDisposition } from "../platform/content-disposition.js";
 import { acceptSingleFileUploads } from "../platform/multipart.js";
@@ -62,7 +62,7 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
         response: { 200: caseListSchema, ...errors },
       },
     },
-    async (request) => findCases(services, request.actor, request.origin, request.query),
+    async (request) => findCases({ ...callerOf(services, request), query: request.query }),
   );
 
   api.post(
@@ -79,13 +79,11 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const created = await createCase(
-        services,
-        request.actor,
-        request.origin,
-        request.headers["idempotency-key"],
-        request.body,
-      );
+      const created = await createCase({
+        ...callerOf(services, request),
+        idempotencyKey: request.headers["idempotency-key"],
+        input: request.body,
+      });
       setEtag(reply, created.view.version);
       if (created.replayed) reply.header("idempotent-replayed", "true");
       return reply.code(created.status).send(created.view);
@@ -104,7 +102,7 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const view = await getCase(services, request.actor, request.origin, request.params.reference);
+      const view = await getCase({ ...callerOf(services, request), reference: request.params.reference });
       setEtag(reply, view.version);
       return view;
     },
@@ -122,12 +120,10 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const { events, version } = await listEventsOfCase(
-        services,
-        request.actor,
-        request.origin,
-        request.params.reference,
-      );
+      const { events, version } = await listEventsOfCase({
+        ...callerOf(services, request),
+        reference: request.params.reference,
+      });
       setEtag(reply, version);
       return { events };
     },
@@ -147,15 +143,12 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const view = await appendCaseEvent(
-        services,
-        request.actor,
-        request.origin,
-        request.params.reference,
-        version,
-        request.body as CaseEventInput,
-      );
+      const view = await appendCaseEvent({
+        ...callerOf(services, request),
+        reference: request.params.reference,
+        expectedVersion: requireIfMatch(request),
+        event: request.body as CaseEventInput,
+      });
       setEtag(reply, view.version);
       return view;
     },
@@ -185,13 +178,11 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const document = await downloadDocument(
-        services,
-        request.actor,
-        request.origin,
-        request.params.reference,
-        request.params.id,
-      );
+      const document = await downloadDocument({
+        ...callerOf(services, request),
+        reference: request.params.reference,
+        documentId: request.params.id,
+      });
       return reply
         .header("content-type", document.mediaType)
         .header("content-disposition", attachmentDisposition(document.name))
@@ -227,13 +218,11 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
     },
     async (request, reply) => {
-      const letter = await printLetter(
-        services,
-        request.actor,
-        request.origin,
-        request.params.reference,
-        request.query,
-      );
+      const letter = await printLetter({
+        ...callerOf(services, request),
+        reference: request.params.reference,
+        query: request.query,
+      });
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `inline; filename="${letter.filename}"`)
@@ -261,14 +250,12 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       },
       async (request, reply) => {
         const ifMatch = request.headers["if-match"];
-        const view = await uploadDocument(
-          services,
-          request.actor,
-          request.origin,
-          request.params.reference,
-          ifMatch === undefined || ifMatch === "" ? null : requireIfMatch(request),
-          request.body.file,
-        );
+        const view = await uploadDocument({
+          ...callerOf(services, request),
+          reference: request.params.reference,
+          expectedVersion: ifMatch === undefined || ifMatch === "" ? null : requireIfMatch(request),
+          file: request.body.file,
+        });
         setEtag(reply, view.version);
         return reply.code(201).send(view);
       },

@@ -15,10 +15,18 @@ import type { OperationContext } from "../platform/operation.js";
  */
 export async function checkHeaderReferences(
   context: OperationContext,
-  header: CaseHeaderAmendment,
-  /** The header after the change, for the states the agencies must belong to. */
-  merged: CaseHeader,
-  path: string,
+  {
+    header,
+    merged,
+    path,
+  }: {
+    /** What the header names: the whole header of a new case, or an amendment's fields. */
+    header: CaseHeaderAmendment;
+    /** The header after the change, for the states the agencies must belong to. */
+    merged: CaseHeader;
+    /** Where the header is in the request body, for the problems' paths. */
+    path: string;
+  },
 ): Promise<void> {
   const problems: FieldProblem[] = [];
   for (const side of ["requestingState", "requestedState"] as const) {

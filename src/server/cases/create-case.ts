@@ -10,7 +10,7 @@ import type { CaseView, CreateCaseInput } from "../../domain/cases/schemas.js";
 import { checkTransition } from "../../domain/cases/state-machine.js";
 import { type CanonicalValue, canonicalJson } from "../../domain/platform/canonical-json.js";
 import { ConcealedError, unprocessable } from "../platform/errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { afterEventAppended } from "./after-event-appended.js";
 import { authorizePlacement, loadCaseActor, placementOf } from "./authorize.js";
 import { decideCaseAction } from "./case.policy.js";
@@ -19,6 +19,13 @@ import { checkHeaderReferences, checkReferenceFree } from "./check-references.js
 import { recordCaseEvent, transitionRefused } from "./record-event.js";
 
 export const CREATE_CASE_ROUTE = "POST /api/cases";
+
+export type CreateCaseOptions = Caller & {
+  /** The client's Idempotency-Key: a repeat with the same key and body returns the first response. */
+  idempotencyKey: string;
+  /** The case to open: its header, its facts and, for an incoming request, when it arrived. */
+  input: CreateCaseInput;
+};
 
 export type CreatedCase = { status: number; view: CaseView; replayed: boolean };
 
@@ -35,13 +42,13 @@ function requestHash(input: CreateCaseInput): string {
  * same key and body again returns the first response, without opening a second case;
  * the same key with another body is refused (422 idempotency_key_reused).
  */
-export async function createCase(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  idempotencyKey: string,
-  input: CreateCaseInput,
-): Promise<CreatedCase> {
+export async function createCase({
+  services,
+  actor,
+  origin,
+  idempotencyKey,
+  input,
+}: CreateCaseOptions): Promise<CreatedCase> {
   return runOperation(
     services,
     { eventType: "case.created", objectType: "case", objectId: input.header.reference, actor, origin },
@@ -79,7 +86,7 @@ export async function createCase(
         confidentiality: header.confidentiality,
       });
       await checkReferenceFree(context, header.reference, "body.header.reference");
-      await checkHeaderReferences(context, header, header, "body.header");
+      await checkHeaderReferences(context, { header, merged: header, path: "body.header" });
 
       const opened: CaseEventInput = { type: "opened", payload: { header, facts: input.facts } };
       const check = checkTransition(null, opened);

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { findCaseDocument } from "../../db/cases/case-documents.repository.js";
 import { AppError, notFound } from "../platform/errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { loadCaseActor, openCase } from "./authorize.js";
+
+export type DownloadDocumentOptions = Caller & { reference: string; documentId: string };
 
 export type DownloadedDocument = { name: string; mediaType: string; sha256: string; content: Buffer };
 
@@ -19,13 +21,13 @@ export const documentCorrupted = () =>
  * out and compared with the SHA-256 taken at upload: a document changed in the store
  * (bypassing the triggers that forbid it) is not served, and the mismatch is recorded.
  */
-export async function downloadDocument(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  reference: string,
-  documentId: string,
-): Promise<DownloadedDocument> {
+export async function downloadDocument({
+  services,
+  actor,
+  origin,
+  reference,
+  documentId,
+}: DownloadDocumentOptions): Promise<DownloadedDocument> {
   const outcome = await runOperation(
     services,
     { eventType: "case.document_downloaded", objectType: "case", objectId: reference, actor, origin },

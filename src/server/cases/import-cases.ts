@@ -17,11 +17,12 @@ import {
   type ParsedImport,
 } from "../../domain/cases/import-format.js";
 import type { CaseEvent, CaseEventInput, CaseHeader, LegalBasis } from "../../domain/cases/model.js";
-import { applyEvent, type CaseProjection } from "../../domain/cases/projection.js";
+import { applyEvent } from "../../domain/cases/projection.js";
+import type { CaseProjection } from "../../domain/cases/schemas.js";
 import { checkTransition } from "../../domain/cases/state-machine.js";
 import { AppError, forbidden } from "../platform/errors.js";
 import {
-  type Actor,
+  type Caller,
   type OperationContext,
   type Origin,
   runOperation,
@@ -48,14 +49,23 @@ import { caseRules, evaluateWith } from "./evaluate-case.js";
  * to past events; the checker shows them on the case afterwards.
  */
 
-export type ImportCasesOptions = {
-  /** Check everything and count; write nothing (not even an audit entry). */
-  dryRun?: boolean;
+/** How an import reports its progress and names its problems, inside an operation or on its own. */
+export type ImportCasesInOptions = {
   /** Cases written so far, of those to write. */
   onProgress?: (done: number, total: number) => void;
   /** "csv": problems name the CSV column the user sees rather than the record's field. */
   format?: "json" | "csv";
 };
+
+export type ImportCasesOptions = Omit<Caller, "origin"> &
+  ImportCasesInOptions & {
+    /** Where the request came from; none for the command line. */
+    origin?: Origin;
+    /** The file's records (parseCaseImportJson / parseCaseImportCsv), with the parser's problems. */
+    parsed: ParsedImport;
+    /** Check everything and count; write nothing (not even an audit entry). */
+    dryRun?: boolean;
+  };
 
 export type ImportCasesResult = {
   dryRun: boolean;
@@ -113,14 +123,21 @@ async function lookups(tx: Executor) {
 }
 
 /** Checks every record and builds what is to be written; problems rather than exceptions. */
-async function prepare(
-  tx: Executor,
-  services: Services,
-  subject: CaseActor | OperatorCaseSubject,
-  parsed: ParsedImport,
-  now: Date,
-  format: "json" | "csv",
-): Promise<{ plan: Plan; problems: ImportProblem[] }> {
+async function prepare({
+  tx,
+  services,
+  subject,
+  parsed,
+  now,
+  format,
+}: {
+  tx: Executor;
+  services: Services;
+  subject: CaseActor | OperatorCaseSubject;
+  parsed: ParsedImport;
+  now: Date;
+  format: "json" | "csv";
+}): Promise<{ plan: Plan; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [...parsed.problems];
   const found = await lookups(tx);
   const existing = await existingCaseReferences(
@@ -174,7 +191,7 @@ async function prepare(
     });
     if (!decision.allowed) throw forbidden(decision.code, `${reference}: ${decision.message}`);
 
-    const replayed = replay(header, kase, actorId, recordedAt, problem);
+    const replayed = replay(header, kase, { actorId, recordedAt }, problem);
     if (problems.length > before || !replayed) return;
     if (existing.has(reference)) {
       plan.skipped.push(reference);
@@ -248,8 +265,7 @@ function resolveHeader(
 function replay(
   header: CaseHeader,
   kase: ImportCase,
-  actorId: string | null,
-  recordedAt: string,
+  { actorId, recordedAt }: { actorId: string | null; recordedAt: string },
   problem: (field: string, message: string) => void,
 ): { projection: CaseProjection; events: CaseEvent[] } | null {
   const inputs: CaseEventInput[] = [
@@ -320,21 +336,21 @@ async function write(
  * Imports parsed records (parseCaseImportJson / parseCaseImportCsv, whose problems are
  * reported with the server's). Throws CaseImportRejected when any record is bad.
  */
-export async function importCases(
-  services: Services,
-  actor: Actor,
-  parsed: ParsedImport,
-  options: ImportCasesOptions = {},
-  origin: Origin = { requestId: null, sourceIp: null, userAgent: null },
-): Promise<ImportCasesResult> {
-  const format = options.format ?? "json";
-  const onProgress = options.onProgress ?? (() => undefined);
-  if (options.dryRun) {
+export async function importCases({
+  services,
+  actor,
+  origin = { requestId: null, sourceIp: null, userAgent: null },
+  parsed,
+  dryRun = false,
+  onProgress = () => undefined,
+  format = "json",
+}: ImportCasesOptions): Promise<ImportCasesResult> {
+  if (dryRun) {
     try {
       await services.database.transaction(async (tx) => {
         const now = services.clock();
         const subject = await loadCaseSubject({ tx, actor, origin, services, now, note: () => undefined });
-        const { plan, problems } = await prepare(tx, services, subject, parsed, now, format);
+        const { plan, problems } = await prepare({ tx, services, subject, parsed, now, format });
         if (problems.length > 0) throw new CaseImportRejected(problems);
         throw new DryRun(resultOf(parsed, plan, true));
       });
@@ -357,17 +373,17 @@ export async function importCases(
 export async function importCasesIn(
   context: OperationContext,
   parsed: ParsedImport,
-  options: Omit<ImportCasesOptions, "dryRun"> = {},
+  options: ImportCasesInOptions = {},
 ): Promise<ImportCasesResult> {
   const subject = await loadCaseSubject(context);
-  const { plan, problems } = await prepare(
-    context.tx,
-    context.services,
+  const { plan, problems } = await prepare({
+    tx: context.tx,
+    services: context.services,
     subject,
     parsed,
-    context.now,
-    options.format ?? "json",
-  );
+    now: context.now,
+    format: options.format ?? "json",
+  });
   if (problems.length > 0) throw new CaseImportRejected(problems);
   await write(context.tx, plan, context.now, options.onProgress ?? (() => undefined));
   const result = resultOf(parsed, plan, false);

@@ -1,16 +1,18 @@
 import { listCaseEvents } from "../../db/cases/cases.repository.js";
 import type { CaseEventView } from "../../domain/cases/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { loadCaseActor, openCase } from "./authorize.js";
 import { toCaseEventView } from "./views.js";
 
+export type ListEventsOfCaseOptions = Caller & { reference: string };
+
 /** The whole stream of a case, oldest first, if the user may read the case; recorded. */
-export async function listEventsOfCase(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  reference: string,
-): Promise<{ events: CaseEventView[]; version: number }> {
+export async function listEventsOfCase({
+  services,
+  actor,
+  origin,
+  reference,
+}: ListEventsOfCaseOptions): Promise<{ events: CaseEventView[]; version: number }> {
   return runOperation(
     services,
     { eventType: "case.events_read", objectType: "case", objectId: reference, actor, origin },

@@ -1,22 +1,24 @@
 import { listCases } from "../../db/cases/cases.repository.js";
 import type { CaseListQuery, CaseSummary } from "../../domain/cases/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { loadCaseSubject } from "./authorize.js";
 import { caseVisibility } from "./case.policy.js";
 import { today } from "./record-event.js";
 import { toCaseSummary } from "./views.js";
+
+export type FindCasesOptions = Caller & { query: CaseListQuery };
 
 /**
  * The cases the user may see, filtered, searched and paged. Need-to-know is part of the
  * query (caseVisibility), so totals and pages never count a hidden case. The list is
  * recorded with its filters and the references it showed.
  */
-export async function findCases(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  query: CaseListQuery,
-): Promise<{ items: CaseSummary[]; total: number }> {
+export async function findCases({
+  services,
+  actor,
+  origin,
+  query,
+}: FindCasesOptions): Promise<{ items: CaseSummary[]; total: number }> {
   return runOperation(
     services,
     { eventType: "case.listed", objectType: "case", actor, origin },

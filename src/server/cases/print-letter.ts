@@ -1,12 +1,18 @@
 import { inArray } from "drizzle-orm";
 import { states } from "../../db/directory/states.table.js";
 import type { LetterQuery } from "../../domain/cases/schemas.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { registrySnapshot } from "../registry/snapshot-cache.js";
 import { today } from "./after-event-appended.js";
 import { loadCaseActor, openCase } from "./authorize.js";
 import { evaluateCase } from "./evaluate-case.js";
 import { lettersMissingItems, renderRequestLetter, requestIncomplete } from "./letters/request-letter.js";
+
+export type PrintLetterOptions = Caller & {
+  reference: string;
+  /** The language, and whether a marked draft is asked for. */
+  query: LetterQuery;
+};
 
 export type PrintedLetter = { pdf: Buffer; filename: string };
 
@@ -17,13 +23,13 @@ export type PrintedLetter = { pdf: Buffer; filename: string };
  * draft is asked for. The printing is recorded in the audit trail; the PDF is rendered
  * after the transaction, which only reads.
  */
-export async function printLetter(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  reference: string,
-  query: LetterQuery,
-): Promise<PrintedLetter> {
+export async function printLetter({
+  services,
+  actor,
+  origin,
+  reference,
+  query,
+}: PrintLetterOptions): Promise<PrintedLetter> {
   const draft = query.draft === "true";
   const issuedOn = today(services.clock());
   const input = await runOperation(

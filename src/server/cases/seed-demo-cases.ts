@@ -3,10 +3,12 @@ import path from "node:path";
 import { findTeamByName, insertTeam } from "../../db/platform/teams.repository.js";
 import { dataDir } from "../../db/project-paths.js";
 import { parseCaseImportJson } from "../../domain/cases/import-format.js";
-import { type Actor, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { CaseImportRejected, importCasesIn } from "./import-cases.js";
 
 export const DEMO_CASES_FILE = path.join(dataDir, "demo", "cases.json");
+
+export type SeedDemoCasesOptions = Omit<Caller, "origin"> & { onProgress?: (message: string) => void };
 
 export type DemoCasesResult = {
   /** Teams made now (the file's teams that did not exist). */
@@ -20,11 +22,11 @@ export type DemoCasesResult = {
  * in one transaction with one audit entry. Seeding twice changes nothing the second time:
  * teams are matched by name and cases by reference.
  */
-export async function seedDemoCases(
-  services: Services,
-  actor: Actor,
-  onProgress: (message: string) => void = () => undefined,
-): Promise<DemoCasesResult> {
+export async function seedDemoCases({
+  services,
+  actor,
+  onProgress = () => undefined,
+}: SeedDemoCasesOptions): Promise<DemoCasesResult> {
   const parsed = parseCaseImportJson(await readFile(DEMO_CASES_FILE, "utf8"));
   // The demo file is ours: a problem in it is a bug, reported like any import's.
   if (parsed.problems.length > 0) throw new CaseImportRejected(parsed.problems);

@@ -3,10 +3,17 @@ import { insertCaseDocument } from "../../db/cases/case-documents.repository.js"
 import { cleanDocumentName, identifyDocument } from "../../domain/cases/document-types.js";
 import type { CaseView, UploadedFile } from "../../domain/cases/schemas.js";
 import { AppError, preconditionFailed } from "../platform/errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { loadCaseActor, openCase } from "./authorize.js";
 import { loadCaseView } from "./case-view.js";
 import { recordCaseEvent, today } from "./record-event.js";
+
+export type UploadDocumentOptions = Caller & {
+  reference: string;
+  /** The version the client read (If-Match), or null when it sent none. */
+  expectedVersion: number | null;
+  file: UploadedFile;
+};
 
 /**
  * Stores a document in a case with the SHA-256 of its bytes, and records it in the
@@ -15,14 +22,14 @@ import { recordCaseEvent, today } from "./record-event.js";
  * (415). If-Match is optional: documents add to a case without contradicting anything,
  * but a client that sends it gets the usual 412 when the case moved on.
  */
-export async function uploadDocument(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  reference: string,
-  expectedVersion: number | null,
-  file: UploadedFile,
-): Promise<CaseView> {
+export async function uploadDocument({
+  services,
+  actor,
+  origin,
+  reference,
+  expectedVersion,
+  file,
+}: UploadDocumentOptions): Promise<CaseView> {
   return runOperation(
     services,
     { eventType: "case.document_uploaded", objectType: "case", objectId: reference, actor, origin },

@@ -1,15 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Executor } from "../../db/client.js";
-import {
-  type AgencyRow,
-  findAgency,
-  findPerson,
-  listAgencies,
-  listPeople,
-  type PersonRow,
-  positionsOf,
-} from "../../db/directory/agencies.repository.js";
+import { findAgency, listAgencies, listPeople } from "../../db/directory/agencies.repository.js";
 import {
   listOrganisations,
   MEMBERSHIP_AS_OF,
@@ -17,7 +8,6 @@ import {
 } from "../../db/directory/organisations.repository.js";
 import { getState } from "../../db/directory/states.repository.js";
 import {
-  type Agency,
   agencyListQuerySchema,
   agencyListSchema,
   agencySchema,
@@ -26,7 +16,6 @@ import {
   createPositionSchema,
   idParamsSchema,
   organisationListSchema,
-  type Person,
   personListQuerySchema,
   personListSchema,
   personSchema,
@@ -37,75 +26,22 @@ import {
   updatePersonSchema,
 } from "../../domain/directory/schemas.js";
 import { errorBodySchema } from "../../domain/platform/schemas.js";
-import { requires } from "../platform/access.js";
+import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
 import { notFound } from "../platform/errors.js";
 import type { Services } from "../platform/operation.js";
-import {
-  addPosition,
-  createAgency,
-  createPerson,
-  removePosition,
-  updateAgency,
-  updatePerson,
-} from "./directory-operations.js";
-import { toState } from "./states.routes.js";
+import { addPosition } from "./add-position.js";
+import { toAgency } from "./agency-view.js";
+import { createAgency } from "./create-agency.js";
+import { createPerson } from "./create-person.js";
+import { loadPerson, peopleWithPositions } from "./person-view.js";
+import { removePosition } from "./remove-position.js";
+import { toState } from "./state-view.js";
+import { updateAgency } from "./update-agency.js";
+import { updatePerson } from "./update-person.js";
 
 const tags = ["directory"];
 const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
-
-function toAgency(row: AgencyRow, parentNameEn: string | null = null): Agency {
-  return {
-    id: row.id,
-    stateCode: row.stateCode,
-    kind: row.kind as Agency["kind"],
-    nameEn: row.nameEn,
-    nameRu: row.nameRu,
-    nameOriginal: row.nameOriginal,
-    abbreviation: row.abbreviation,
-    parentAgencyId: row.parentAgencyId,
-    parentNameEn,
-    website: row.website,
-    isDemo: row.isDemo,
-    version: row.version,
-  };
-}
-
-async function peopleWithPositions(executor: Executor, rows: PersonRow[]): Promise<Person[]> {
-  const positions = await positionsOf(
-    executor,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    nameEn: row.nameEn,
-    nameRu: row.nameRu,
-    notes: row.notes,
-    isDemo: row.isDemo,
-    version: row.version,
-    positions: positions
-      .filter((position) => position.personId === row.id)
-      .map((position) => ({
-        id: position.id,
-        personId: position.personId,
-        agencyId: position.agencyId,
-        agencyNameEn: position.agencyNameEn,
-        agencyNameRu: position.agencyNameRu,
-        stateCode: position.stateCode,
-        titleEn: position.titleEn,
-        titleRu: position.titleRu,
-        startOn: position.startOn,
-        endOn: position.endOn,
-        sourceUrl: position.sourceUrl,
-      })),
-  }));
-}
-
-async function onePerson(executor: Executor, id: string): Promise<Person> {
-  const row = await findPerson(executor, id);
-  if (!row) throw notFound("person");
-  return (await peopleWithPositions(executor, [row]))[0]!;
-}
 
 export function registerDirectoryRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -183,7 +119,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      const row = await createAgency(services, request.actor, request.origin, request.body);
+      const row = await createAgency({ ...callerOf(services, request), agency: request.body });
       setEtag(reply, row.version);
       return reply.code(201).send(toAgency(row));
     },
@@ -222,14 +158,12 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      const row = await updateAgency(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        requireIfMatch(request),
-        request.body,
-      );
+      const row = await updateAgency({
+        ...callerOf(services, request),
+        agencyId: request.params.id,
+        expectedVersion: requireIfMatch(request),
+        changes: request.body,
+      });
       setEtag(reply, row.version);
       return toAgency(row);
     },
@@ -267,9 +201,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      const row = await createPerson(services, request.actor, request.origin, request.body);
+      const row = await createPerson({ ...callerOf(services, request), person: request.body });
       setEtag(reply, row.version);
-      return reply.code(201).send(await onePerson(services.database, row.id));
+      return reply.code(201).send(await loadPerson(services.database, row.id));
     },
   );
 
@@ -285,7 +219,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      const person = await onePerson(services.database, request.params.id);
+      const person = await loadPerson(services.database, request.params.id);
       setEtag(reply, person.version);
       return person;
     },
@@ -304,16 +238,14 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      const row = await updatePerson(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        requireIfMatch(request),
-        request.body,
-      );
+      const row = await updatePerson({
+        ...callerOf(services, request),
+        personId: request.params.id,
+        expectedVersion: requireIfMatch(request),
+        changes: request.body,
+      });
       setEtag(reply, row.version);
-      return onePerson(services.database, row.id);
+      return loadPerson(services.database, row.id);
     },
   );
 
@@ -330,8 +262,12 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      await addPosition(services, request.actor, request.origin, request.params.id, request.body);
-      const person = await onePerson(services.database, request.params.id);
+      await addPosition({
+        ...callerOf(services, request),
+        personId: request.params.id,
+        position: request.body,
+      });
+      const person = await loadPerson(services.database, request.params.id);
       setEtag(reply, person.version);
       return reply.code(201).send(person);
     },
@@ -349,14 +285,12 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
       },
     },
     async (request, reply) => {
-      await removePosition(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        request.params.positionId,
-      );
-      const person = await onePerson(services.database, request.params.id);
+      await removePosition({
+        ...callerOf(services, request),
+        personId: request.params.id,
+        positionId: request.params.positionId,
+      });
+      const person = await loadPerson(services.database, request.params.id);
       setEtag(reply, person.version);
       return person;
     },

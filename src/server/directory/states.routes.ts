@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { getState, listStates, type StateRow } from "../../db/directory/states.repository.js";
+import { getState, listStates } from "../../db/directory/states.repository.js";
 import {
-  type State,
   stateListQuerySchema,
   stateListSchema,
   stateParamsSchema,
@@ -12,24 +11,10 @@ import { errorBodySchema } from "../../domain/platform/schemas.js";
 import { requires } from "../platform/access.js";
 import { notFound } from "../platform/errors.js";
 import type { Services } from "../platform/operation.js";
+import { toState } from "./state-view.js";
 
 const tags = ["directory"];
 const errors = { 404: errorBodySchema };
-
-export function toState(row: StateRow): State {
-  return {
-    code: row.code,
-    alpha3: row.alpha3,
-    numeric: row.numeric,
-    nameEn: row.nameEn,
-    nameRu: row.nameRu,
-    officialNameEn: row.officialNameEn,
-    officialNameRu: row.officialNameRu,
-    region: row.region,
-    subRegion: row.subRegion,
-    independent: row.independent,
-  };
-}
 
 /** Reference data: states and territories (ISO 3166-1), searchable in English and Russian. */
 export function registerStatesRoutes(app: FastifyInstance, services: Services): void {

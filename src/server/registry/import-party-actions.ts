@@ -1,58 +1,20 @@
 import type { Executor } from "../../db/client.js";
-import { organisationCodes } from "../../db/directory/organisations.repository.js";
-import { states } from "../../db/directory/states.table.js";
-import {
-  bumpInstrument,
-  insertPartyActions,
-  instrumentCodes,
-} from "../../db/registry/instruments.repository.js";
-import { type ParsedPartyAction, parsePartyActionCsv } from "../../domain/registry/party-csv.js";
+import { bumpInstrument, insertPartyActions } from "../../db/registry/instruments.repository.js";
+import { parsePartyActionCsv } from "../../domain/registry/party-csv.js";
 import type { ImportResult } from "../../domain/registry/schemas.js";
 import { AppError } from "../platform/errors.js";
-import { type Actor, type Origin, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 import { authorizeRegistry } from "./authorize.js";
+import { csvLookups, toNewActions } from "./party-action-rows.js";
 
-export async function csvLookups(executor: Executor) {
-  // One after another: inside a transaction the queries share one connection.
-  const codes = await instrumentCodes(executor);
-  const stateRows = await executor.select({ code: states.code }).from(states);
-  const organisations = await organisationCodes(executor);
-  return {
-    instrumentIds: codes,
-    lookups: {
-      instrumentCodes: new Set(codes.keys()),
-      stateCodes: new Set(stateRows.map((row) => row.code)),
-      organisationCodes: organisations,
-    },
-  };
-}
-
-/** Rows ready to insert; `origin` says whether they came from the catalogue or an import. */
-export function toNewActions(
-  rows: ParsedPartyAction[],
-  instrumentIds: Map<string, string>,
-  origin: string,
-  now: Date,
-) {
-  return rows.map((row) => ({
-    instrumentId: instrumentIds.get(row.instrumentCode)!,
-    partyType: row.party.type,
-    partyCode: row.party.code,
-    partyAgencyId: null,
-    partyState: row.party.type === "state" ? row.party.code : null,
-    action: row.action,
-    date: row.date,
-    effectiveOn: null,
-    inRespectOf: [],
-    payload: null,
-    text: null,
-    source: row.sourceUrl ? { kind: "url", url: row.sourceUrl } : null,
-    asOf: row.asOf,
-    verified: row.verified,
-    origin,
-    createdAt: now,
-  }));
-}
+export type ImportPartyActionsOptions = Caller & {
+  /** The party list as CSV: instrument,state,action,date,source_url,as_of,verified. */
+  csv: string;
+  /** The instrument of every row, for a file without an `instrument` column. */
+  instrument?: string | undefined;
+  /** Check and count; write nothing. */
+  dryRun: boolean;
+};
 
 class DryRun extends Error {
   constructor(readonly result: ImportResult) {
@@ -66,18 +28,20 @@ class DryRun extends Error {
  * recorded are skipped, so importing the same file twice adds nothing. A dry run
  * reports what would happen and writes nothing.
  */
-export async function importPartyActions(
-  services: Services,
-  actor: Actor,
-  origin: Origin,
-  input: { csv: string; instrument?: string | undefined; dryRun: boolean },
-): Promise<ImportResult> {
+export async function importPartyActions({
+  services,
+  actor,
+  origin,
+  csv,
+  instrument,
+  dryRun,
+}: ImportPartyActionsOptions): Promise<ImportResult> {
   const work = async (
     tx: Executor,
     note: (details: Record<string, string | number | boolean | string[]>) => void,
   ) => {
     const { instrumentIds, lookups } = await csvLookups(tx);
-    const { rows, problems } = parsePartyActionCsv(input.csv, { instrument: input.instrument }, lookups);
+    const { rows, problems } = parsePartyActionCsv(csv, { instrument }, lookups);
     if (problems.length > 0) {
       throw new AppError(
         400,
@@ -90,12 +54,12 @@ export async function importPartyActions(
     }
     const inserted = await insertPartyActions(
       tx,
-      toNewActions(rows, instrumentIds, "import", services.clock()),
+      toNewActions(rows, { instrumentIds, origin: "import", now: services.clock() }),
     );
     const touched = [...new Set(inserted.map((row) => row.instrumentId))];
     for (const id of touched) await bumpInstrument(tx, id, services.clock());
     const result: ImportResult = {
-      dryRun: input.dryRun,
+      dryRun,
       rows: rows.length,
       inserted: inserted.length,
       unchanged: rows.length - inserted.length,
@@ -109,7 +73,7 @@ export async function importPartyActions(
     });
     return result;
   };
-  if (input.dryRun) {
+  if (dryRun) {
     try {
       await services.database.transaction(async (tx) => {
         throw new DryRun(await work(tx, () => undefined));

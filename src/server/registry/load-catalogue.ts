@@ -8,7 +8,7 @@ import {
 import { parsePartyActionCsv } from "../../domain/registry/party-csv.js";
 import type { InstrumentKind, Level, Scope, Subject } from "../../domain/registry/vocabulary.js";
 import { runOperation, type Services } from "../platform/operation.js";
-import { csvLookups, toNewActions } from "./import-party-actions.js";
+import { csvLookups, toNewActions } from "./party-action-rows.js";
 
 const SYSTEM = { kind: "system" as const };
 const NO_ORIGIN = { requestId: null, sourceIp: null, userAgent: null };
@@ -95,7 +95,10 @@ export async function loadCatalogue(
           );
         }
         actions += (
-          await insertPartyActions(context.tx, toNewActions(rows, instrumentIds, "catalogue", context.now))
+          await insertPartyActions(
+            context.tx,
+            toNewActions(rows, { instrumentIds, origin: "catalogue", now: context.now }),
+          )
         ).length;
       }
       let relations = 0;

@@ -1,18 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Executor } from "../../db/client.js";
-import {
-  findInstrument,
-  listInstruments,
-  listPartyActions,
-  listRelations,
-  listStages,
-  partyActionsForExport,
-  partyNames,
-} from "../../db/registry/instruments.repository.js";
 import { errorBodySchema } from "../../domain/platform/schemas.js";
-import type { Citation } from "../../domain/registry/model.js";
 import { partyActionsToCsv } from "../../domain/registry/party-csv.js";
 import {
   childParamsSchema,
@@ -36,37 +25,28 @@ import {
   resolveResponseSchema,
   updateInstrumentSchema,
 } from "../../domain/registry/schemas.js";
-import { requires } from "../platform/access.js";
+import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
-import { notFound } from "../platform/errors.js";
-import type { Services } from "../platform/operation.js";
+import type { Caller, Services } from "../platform/operation.js";
+import { addPartyAction } from "./add-party-action.js";
+import { addRelation } from "./add-relation.js";
+import { addStage } from "./add-stage.js";
 import { createInstrument } from "./create-instrument.js";
+import { exportPartyActions } from "./export-party-actions.js";
+import { findInstruments } from "./find-instruments.js";
+import { findInstrumentsBetween } from "./find-instruments-between.js";
+import { getWorldMap } from "./get-world-map.js";
 import { importPartyActions } from "./import-party-actions.js";
-import { instrumentIdsByStatus, pair, resolve, today, worldMap } from "./queries.js";
-import {
-  addPartyAction,
-  addRelation,
-  addStage,
-  removePartyAction,
-  removeRelation,
-  removeStage,
-} from "./record-facts.js";
+import { loadInstrumentDetail } from "./instrument-detail.js";
+import { removePartyAction } from "./remove-party-action.js";
+import { removeRelation } from "./remove-relation.js";
+import { removeStage } from "./remove-stage.js";
+import { resolveLegalBasis } from "./resolve-legal-basis.js";
+import { today } from "./today.js";
 import { updateInstrument } from "./update-instrument.js";
-import { toDetail, toSummary } from "./views.js";
 
 const tags = ["registry"];
 const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
-
-async function instrumentDetail(executor: Executor, id: string, date: string) {
-  const row = await findInstrument(executor, id);
-  if (!row) throw notFound("instrument");
-  const facts = {
-    actions: await listPartyActions(executor, id),
-    stages: await listStages(executor, id),
-    relations: await listRelations(executor, id),
-  };
-  return toDetail(row, facts, await partyNames(executor), date);
-}
 
 export function registerRegistryRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -84,33 +64,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         response: { 200: instrumentListSchema },
       },
     },
-    async (request) => {
-      const query = request.query;
-      const ids =
-        query.party && query.status
-          ? await instrumentIdsByStatus(
-              services.database,
-              query.party,
-              query.status,
-              query.date ?? today(services.clock()),
-            )
-          : undefined;
-      const { rows, total } = await listInstruments(
-        services.database,
-        {
-          q: query.q,
-          kind: query.kind,
-          subject: query.subject,
-          scope: query.scope,
-          binding: query.binding === undefined ? undefined : query.binding === "true",
-          demo: query.demo === undefined ? undefined : query.demo === "true",
-          party: query.party,
-          ids,
-        },
-        { limit: query.limit, offset: query.offset },
-      );
-      return { instruments: rows.map(toSummary), total };
-    },
+    (request) => findInstruments({ services, query: request.query }),
   );
 
   api.post(
@@ -125,9 +79,11 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     async (request, reply) => {
-      const row = await createInstrument(services, request.actor, request.origin, request.body);
+      const row = await createInstrument({ ...callerOf(services, request), instrument: request.body });
       setEtag(reply, row.version);
-      return reply.code(201).send(await instrumentDetail(services.database, row.id, today(services.clock())));
+      return reply
+        .code(201)
+        .send(await loadInstrumentDetail(services.database, row.id, today(services.clock())));
     },
   );
 
@@ -145,7 +101,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     async (request, reply) => {
-      const detail = await instrumentDetail(
+      const detail = await loadInstrumentDetail(
         services.database,
         request.params.id,
         request.query.date ?? today(services.clock()),
@@ -168,47 +124,26 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const row = await updateInstrument(
-        services,
-        request.actor,
-        request.origin,
-        request.params.id,
-        version,
-        request.body,
-      );
+      const row = await updateInstrument({
+        ...callerOf(services, request),
+        instrumentId: request.params.id,
+        expectedVersion: requireIfMatch(request),
+        changes: request.body,
+      });
       setEtag(reply, row.version);
-      return instrumentDetail(services.database, row.id, today(services.clock()));
+      return loadInstrumentDetail(services.database, row.id, today(services.clock()));
     },
   );
 
-  const factRoutes = [
-    {
-      path: "actions",
-      summary: "Record a party action: signature, ratification, entry into force, reservation, withdrawal...",
-      body: createPartyActionSchema,
-      add: addPartyAction,
-      remove: removePartyAction,
-      removeSummary: "Remove a party action recorded by mistake (shipped catalogue facts stay)",
-    },
-    {
-      path: "stages",
-      summary: "Record a negotiation stage",
-      body: createStageSchema,
-      add: addStage,
-      remove: removeStage,
-      removeSummary: "Remove a negotiation stage",
-    },
-    {
-      path: "relations",
-      summary: "Relate this instrument to another: protocol of, amends, supersedes, aims at",
-      body: createRelationSchema,
-      add: addRelation,
-      remove: removeRelation,
-      removeSummary: "Remove a relation",
-    },
-  ] as const;
-  for (const route of factRoutes) {
+  /** One kind of fact of an instrument: recorded (201) and removed (200), each answering the instrument. */
+  function registerFactRoutes<Body extends z.ZodType>(route: {
+    path: string;
+    summary: string;
+    body: Body;
+    add: (caller: Caller, instrumentId: string, body: z.output<Body>) => Promise<unknown>;
+    removeSummary: string;
+    remove: (caller: Caller, instrumentId: string, childId: string) => Promise<unknown>;
+  }): void {
     api.post(
       `/api/registry/instruments/:id/${route.path}`,
       {
@@ -222,9 +157,13 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         },
       },
       async (request, reply) => {
-        // biome-ignore lint/suspicious/noExplicitAny: each route pairs its body schema with its operation
-        await (route.add as any)(services, request.actor, request.origin, request.params.id, request.body);
-        const detail = await instrumentDetail(services.database, request.params.id, today(services.clock()));
+        // The provider cannot narrow a generic schema's output: the body is what `route.body` parsed.
+        await route.add(callerOf(services, request), request.params.id, request.body as z.output<Body>);
+        const detail = await loadInstrumentDetail(
+          services.database,
+          request.params.id,
+          today(services.clock()),
+        );
         setEtag(reply, detail.version);
         return reply.code(201).send(detail);
       },
@@ -241,19 +180,43 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         },
       },
       async (request, reply) => {
-        await route.remove(
-          services,
-          request.actor,
-          request.origin,
+        await route.remove(callerOf(services, request), request.params.id, request.params.childId);
+        const detail = await loadInstrumentDetail(
+          services.database,
           request.params.id,
-          request.params.childId,
+          today(services.clock()),
         );
-        const detail = await instrumentDetail(services.database, request.params.id, today(services.clock()));
         setEtag(reply, detail.version);
         return detail;
       },
     );
   }
+
+  registerFactRoutes({
+    path: "actions",
+    summary: "Record a party action: signature, ratification, entry into force, reservation, withdrawal...",
+    body: createPartyActionSchema,
+    add: (caller, instrumentId, partyAction) => addPartyAction({ ...caller, instrumentId, partyAction }),
+    removeSummary: "Remove a party action recorded by mistake (shipped catalogue facts stay)",
+    remove: (caller, instrumentId, partyActionId) =>
+      removePartyAction({ ...caller, instrumentId, partyActionId }),
+  });
+  registerFactRoutes({
+    path: "stages",
+    summary: "Record a negotiation stage",
+    body: createStageSchema,
+    add: (caller, instrumentId, stage) => addStage({ ...caller, instrumentId, stage }),
+    removeSummary: "Remove a negotiation stage",
+    remove: (caller, instrumentId, stageId) => removeStage({ ...caller, instrumentId, stageId }),
+  });
+  registerFactRoutes({
+    path: "relations",
+    summary: "Relate this instrument to another: protocol of, amends, supersedes, aims at",
+    body: createRelationSchema,
+    add: (caller, instrumentId, relation) => addRelation({ ...caller, instrumentId, relation }),
+    removeSummary: "Remove a relation",
+    remove: (caller, instrumentId, relationId) => removeRelation({ ...caller, instrumentId, relationId }),
+  });
 
   api.get(
     "/api/registry/resolve",
@@ -268,12 +231,15 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     (request) =>
-      resolve(services.database, {
-        requesting: request.query.requesting,
-        requested: request.query.requested,
-        kind: request.query.kind,
-        date: request.query.date,
-        personNationality: request.query.nationality,
+      resolveLegalBasis({
+        services,
+        query: {
+          requesting: request.query.requesting,
+          requested: request.query.requested,
+          kind: request.query.kind,
+          date: request.query.date,
+          personNationality: request.query.nationality,
+        },
       }),
   );
 
@@ -289,12 +255,12 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     (request) =>
-      pair(
-        services.database,
-        request.query.state,
-        request.query.partner,
-        request.query.date ?? today(services.clock()),
-      ),
+      findInstrumentsBetween({
+        services,
+        state: request.query.state,
+        partner: request.query.partner,
+        date: request.query.date ?? today(services.clock()),
+      }),
   );
 
   api.get(
@@ -310,12 +276,12 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     (request) =>
-      worldMap(
-        services.database,
-        request.query.state,
-        request.query.date ?? today(services.clock()),
-        request.query.widest,
-      ),
+      getWorldMap({
+        services,
+        state: request.query.state,
+        date: request.query.date ?? today(services.clock()),
+        widest: request.query.widest,
+      }),
   );
 
   api.post(
@@ -331,7 +297,13 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         response: { 200: importResultSchema, ...errors },
       },
     },
-    (request) => importPartyActions(services, request.actor, request.origin, request.body),
+    (request) =>
+      importPartyActions({
+        ...callerOf(services, request),
+        csv: request.body.csv,
+        instrument: request.body.instrument,
+        dryRun: request.body.dryRun,
+      }),
   );
 
   api.get(
@@ -346,17 +318,8 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       },
     },
     async (request, reply) => {
-      const rows = await partyActionsForExport(services.database, request.query.instrument);
       const csv = partyActionsToCsv(
-        rows.map((row) => ({
-          instrumentCode: row.instrumentCode,
-          partyCode: row.partyCode ?? "",
-          action: row.action,
-          date: row.date,
-          sourceUrl: (row.source as Citation | null)?.url ?? null,
-          asOf: row.asOf,
-          verified: row.verified,
-        })),
+        await exportPartyActions({ services, instrument: request.query.instrument }),
       );
       const name = `party-actions${request.query.instrument ? `-${request.query.instrument}` : ""}.csv`;
       return reply

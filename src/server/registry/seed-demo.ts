@@ -21,7 +21,7 @@ import type {
   Scope,
   Subject,
 } from "../../domain/registry/vocabulary.js";
-import { type Actor, runOperation, type Services } from "../platform/operation.js";
+import { type Caller, runOperation } from "../platform/operation.js";
 
 type DemoParty = { type: "state"; code: string } | { type: "agency"; key: string };
 type DemoFile = {
@@ -86,16 +86,14 @@ const DEMO_SOURCE: Citation = {
   note: "Demo data. Day and month are illustrative unless the press reports give them.",
 };
 
+export type SeedDemoOptions = Omit<Caller, "origin"> & { onProgress?: (message: string) => void };
+
 /**
  * `comity seed --demo`: a coherent sample registry and directory, every record marked
  * as demo. Loading it twice adds nothing the second time (matched by instrument code,
  * agency name and person name).
  */
-export async function seedDemo(
-  services: Services,
-  actor: Actor,
-  onProgress: (message: string) => void = () => undefined,
-) {
+export async function seedDemo({ services, actor, onProgress = () => undefined }: SeedDemoOptions) {
   const demo = JSON.parse(await readFile(DEMO_FILE, "utf8")) as DemoFile;
   return runOperation(
     services,
