@@ -7,7 +7,6 @@ import {
 } from "../domain/cases/import-format.js";
 import { type CaseListQuery, type CaseView, caseListQuerySchema } from "../domain/cases/schemas.js";
 import type { Deadline } from "../domain/clocks/schemas.js";
-import type { CheckerView } from "../server/cases/evaluate-case.js";
 import { getCase } from "../server/cases/get-case.js";
 import { CaseImportRejected, importCases } from "../server/cases/import-cases.js";
 import { findCases } from "../server/cases/list-cases.js";
@@ -165,8 +164,7 @@ const cite = (reference: { instrument: string; article: string }) =>
 /** A case as a reader wants it on a terminal, in English. */
 export function printCase(view: CaseView): void {
   const header = view.header;
-  const checker = (view as { checker?: CheckerView }).checker;
-  const deadlines = view.deadlines as Deadline[];
+  const { checker, deadlines } = view;
   write(`${header.reference}  ${header.title}`);
   write(`  status:          ${view.status} (version ${view.version})`);
   write(

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { isIsoDate } from "../domain/clocks/dates.js";
+import { isIsoDate } from "../domain/platform/dates.js";
 import { sendDeadlineReminders } from "../server/cases/send-deadline-reminders.js";
 import { printJson, progress } from "./output.js";
 import { withRuntime } from "./with-runtime.js";

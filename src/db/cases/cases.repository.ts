@@ -15,12 +15,16 @@ import {
   sql,
 } from "drizzle-orm";
 import type { CaseEvent } from "../../domain/cases/model.js";
-import type { CaseProjection } from "../../domain/cases/projection.js";
-import type { CaseListQuery, CaseSort } from "../../domain/cases/schemas.js";
+import { legalDateOf } from "../../domain/cases/projection.js";
+import type { CaseListQuery, CaseProjection, CaseSort } from "../../domain/cases/schemas.js";
+import { addDays, type IsoDate } from "../../domain/platform/dates.js";
 import type { Executor } from "../client.js";
 import { teams } from "../platform/teams.table.js";
 import { users } from "../platform/users.table.js";
+import { type CaseVisibility, visibleCondition } from "./case-visibility.repository.js";
 import { caseEvents, cases } from "./cases.table.js";
+
+export type { CaseVisibility } from "./case-visibility.repository.js";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -166,7 +170,7 @@ export async function insertCaseEvents(
         caseId,
         sequence: event.sequence,
         type: event.type,
-        occurredOn: occurredOn(event),
+        occurredOn: legalDateOf(event),
         payload: event.payload as Record<string, unknown>,
         recordedAt: new Date(event.recordedAt),
         actorId: event.actorId,
@@ -193,18 +197,12 @@ export async function rewriteCase(
   return rows[0]!;
 }
 
-/** The legal date of an event, for the statistics index; null for events without one. */
-function occurredOn(event: CaseEvent): string | null {
-  const on = (event.payload as { on?: unknown }).on;
-  return typeof on === "string" ? on : null;
-}
-
 export async function insertCaseEvent(executor: Executor, caseId: string, event: CaseEvent): Promise<void> {
   await executor.insert(caseEvents).values({
     caseId,
     sequence: event.sequence,
     type: event.type,
-    occurredOn: occurredOn(event),
+    occurredOn: legalDateOf(event),
     payload: event.payload as Record<string, unknown>,
     recordedAt: new Date(event.recordedAt),
     actorId: event.actorId,
@@ -242,19 +240,6 @@ export async function listCaseEvents(executor: Executor, caseId: string): Promis
 
 // --- lists ------------------------------------------------------------------------------------
 
-/**
- * Which cases a user may see, as the list query's WHERE clause reads it (from
- * src/server/cases/case.policy.ts). Applied in SQL, before counting and paging, so that a
- * hidden case is never counted, ranked or paged over.
- */
-export type CaseVisibility = {
-  /** Confidentiality levels at or below the user's clearance; empty: nothing. */
-  levels: readonly string[];
-  /** Every team's cases (cases.read_all), else only `teamIds`'. */
-  allTeams: boolean;
-  teamIds: readonly string[];
-};
-
 /** The columns a list shows: not the projection, the deadlines or the search vector, which are large. */
 const SUMMARY_COLUMNS = {
   id: cases.id,
@@ -287,20 +272,6 @@ const REFERENCE_LIKE = /^[A-Za-z0-9./_-]+$/;
 
 const PRIORITY_ORDER = sql`CASE ${cases.priority} WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 ELSE 1 END`;
 
-function visibleTo(visibility: CaseVisibility): SQL {
-  if (visibility.levels.length === 0) return sql`false`;
-  const level = inArray(cases.confidentiality, [...visibility.levels]);
-  if (visibility.allTeams) return level;
-  if (visibility.teamIds.length === 0) return sql`false`;
-  return and(level, inArray(cases.teamId, [...visibility.teamIds]))!;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 function orderBy(sort: CaseSort, rank: SQL): SQL[] {
   const descending = sort.startsWith("-");
   const direction = (column: SQLWrapper) => (descending ? desc(column) : asc(column));
@@ -329,9 +300,9 @@ export async function listCases(
   executor: Executor,
   visibility: CaseVisibility,
   query: CaseListQuery,
-  today: string,
+  today: IsoDate,
 ): Promise<{ rows: CaseListRow[]; total: number }> {
-  const conditions: SQL[] = [visibleTo(visibility)];
+  const conditions: SQL[] = [visibleCondition(visibility)];
   // An expression, not the literal 0, which ORDER BY would read as a column position.
   let rank: SQL = sql`(0)::real`;
   if (query.q) {

@@ -13,16 +13,22 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { CASE_EVENT_TYPES } from "../../domain/cases/model.js";
-import type { CaseProjection } from "../../domain/cases/projection.js";
+import { CASE_EVENT_TYPES, type CaseEventType } from "../../domain/cases/model.js";
+import type { CaseProjection } from "../../domain/cases/schemas.js";
 import {
   CASE_KINDS,
   CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
   CONFIDENTIALITY_LEVELS,
+  type ConfidentialityLevel,
   DIRECTIONS,
+  type Direction,
   PRIORITIES,
+  type Priority,
 } from "../../domain/cases/vocabulary.js";
-import { bytea } from "../columns.js";
+import type { Deadline } from "../../domain/clocks/schemas.js";
+import { bytea, isoDate, stateCode } from "../columns.js";
 import { states } from "../directory/states.table.js";
 import { teams } from "../platform/teams.table.js";
 import { users } from "../platform/users.table.js";
@@ -62,25 +68,25 @@ export const cases = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     reference: text("reference").notNull().unique(),
-    kind: text("kind").notNull(),
-    direction: text("direction").notNull(),
-    requestingState: char("requesting_state", { length: 2 })
+    kind: text("kind").$type<CaseKind>().notNull(),
+    direction: text("direction").$type<Direction>().notNull(),
+    requestingState: stateCode("requesting_state")
       .notNull()
       .references(() => states.code),
-    requestedState: char("requested_state", { length: 2 })
+    requestedState: stateCode("requested_state")
       .notNull()
       .references(() => states.code),
-    status: text("status").notNull(),
-    priority: text("priority").notNull(),
-    confidentiality: text("confidentiality").notNull(),
+    status: text("status").$type<CaseStatus>().notNull(),
+    priority: text("priority").$type<Priority>().notNull(),
+    confidentiality: text("confidentiality").$type<ConfidentialityLevel>().notNull(),
     teamId: uuid("team_id").references(() => teams.id),
     legalBasisInstrumentId: uuid("legal_basis_instrument_id").references(() => instruments.id),
     title: text("title").notNull(),
     offenceCategory: text("offence_category"),
-    openedOn: date("opened_on", { mode: "string" }).notNull(),
-    receivedOn: date("received_on", { mode: "string" }),
-    decidedOn: date("decided_on", { mode: "string" }),
-    closedOn: date("closed_on", { mode: "string" }),
+    openedOn: isoDate("opened_on").notNull(),
+    receivedOn: isoDate("received_on"),
+    decidedOn: isoDate("decided_on"),
+    closedOn: isoDate("closed_on"),
     version: integer("version").notNull(),
     projection: jsonb("projection").$type<CaseProjection>().notNull(),
     search: tsvector("search").generatedAlwaysAs(
@@ -91,8 +97,8 @@ export const cases = pgTable(
           || ${weighted(sql`coalesce(${cases.projection} #>> '{header,summary}', '')`, "C")}`,
     ),
     /** The earliest open deadline, and all of them with their derivation (the clock engine fills both). */
-    nextDeadlineOn: date("next_deadline_on", { mode: "string" }),
-    deadlines: jsonb("deadlines").notNull().default(sql`'[]'::jsonb`),
+    nextDeadlineOn: isoDate("next_deadline_on"),
+    deadlines: jsonb("deadlines").$type<Deadline[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -131,13 +137,13 @@ export const caseEvents = pgTable(
       .notNull()
       .references(() => cases.id),
     sequence: integer("sequence").notNull(),
-    type: text("type").notNull(),
+    type: text("type").$type<CaseEventType>().notNull(),
     /**
      * The legal date of the happening (`payload.on`: the day of the arrest, not of its
      * recording); null for events without one (opened, header and facts amendments).
      * Not called "on", a reserved word in SQL.
      */
-    occurredOn: date("occurred_on", { mode: "string" }),
+    occurredOn: isoDate("occurred_on"),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 6 }).notNull(),
     /** The user who recorded it; null when the server did (follow-ups, imports). */
@@ -174,7 +180,7 @@ export const caseDocuments = pgTable(
     /** Null for documents the server generates. */
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<(typeof DOCUMENT_KINDS)[number]>().notNull(),
   },
   (table) => [
     check("case_documents_kind_check", sql`${table.kind} IN (${list(DOCUMENT_KINDS)})`),

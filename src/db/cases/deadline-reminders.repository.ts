@@ -1,5 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import type { Deadline } from "../../domain/clocks/compute.js";
+import type { ConfidentialityLevel } from "../../domain/cases/vocabulary.js";
+import type { Deadline } from "../../domain/clocks/schemas.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import type { Executor } from "../client.js";
 import { teamMembers } from "../platform/teams.table.js";
 import { users } from "../platform/users.table.js";
@@ -13,12 +15,12 @@ import { cases } from "./cases.table.js";
 export type ReminderCandidate = {
   id: string;
   teamId: string;
-  confidentiality: string;
-  nextDeadlineOn: string;
+  confidentiality: ConfidentialityLevel;
+  nextDeadlineOn: IsoDate;
   deadlines: Deadline[];
 };
 
-export type CandidateCursor = { nextDeadlineOn: string; id: string };
+export type CandidateCursor = { nextDeadlineOn: IsoDate; id: string };
 
 /**
  * Cases with a team whose earliest open deadline (`next_deadline_on`, kept by every event)
@@ -28,7 +30,7 @@ export type CandidateCursor = { nextDeadlineOn: string; id: string };
  */
 export async function listReminderCandidates(
   executor: Executor,
-  upTo: string,
+  upTo: IsoDate,
   after: CandidateCursor | null,
   limit: number,
 ): Promise<ReminderCandidate[]> {

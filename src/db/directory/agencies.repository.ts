@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { StateCode } from "../../domain/directory/state-codes.js";
 import type { Executor } from "../client.js";
 import { agencies, people, positions } from "./agencies.table.js";
 
@@ -17,7 +18,7 @@ function like(text: string): string {
 /** Agencies, searched in Latin or Cyrillic (English, Russian and original names, abbreviation). */
 export async function listAgencies(
   executor: Executor,
-  filter: { q?: string | undefined; state?: string | undefined; kind?: string | undefined },
+  filter: { q?: string | undefined; state?: StateCode | undefined; kind?: string | undefined },
 ) {
   const conditions: SQL[] = [];
   if (filter.q) {
@@ -84,7 +85,7 @@ export async function wouldCycle(executor: Executor, id: string, parentId: strin
 export type PositionWithAgency = PositionRow & {
   agencyNameEn: string;
   agencyNameRu: string;
-  stateCode: string;
+  stateCode: StateCode;
 };
 
 export async function positionsOf(executor: Executor, personIds: string[]): Promise<PositionWithAgency[]> {

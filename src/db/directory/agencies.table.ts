@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { AGENCY_KINDS } from "../../domain/directory/schemas.js";
+import { stateCode } from "../columns.js";
 import { states } from "./states.table.js";
 
 const kinds = sql.raw(AGENCY_KINDS.map((kind) => `'${kind}'`).join(", "));
@@ -22,7 +23,7 @@ export const agencies = pgTable(
   "agencies",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    stateCode: char("state_code", { length: 2 })
+    stateCode: stateCode("state_code")
       .notNull()
       .references(() => states.code),
     kind: text("kind").notNull(),
@@ -88,7 +89,7 @@ export const memberships = pgTable(
     organisationCode: text("organisation_code")
       .notNull()
       .references(() => organisations.code),
-    stateCode: char("state_code", { length: 2 })
+    stateCode: stateCode("state_code")
       .notNull()
       .references(() => states.code),
     status: text("status").notNull(),

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
+import { isStateCode, type StateCode } from "../../domain/directory/state-codes.js";
 import { parseCsvRecords } from "../../domain/platform/csv.js";
 import type { Executor } from "../client.js";
 import { dataDir } from "../project-paths.js";
@@ -14,7 +15,7 @@ export const MEMBERSHIP_AS_OF = "2020-01-29";
 
 export type MembershipFile = {
   organisations: { code: string; nameEn: string }[];
-  memberships: { organisationCode: string; stateCode: string; status: string; source: string }[];
+  memberships: { organisationCode: string; stateCode: StateCode; status: string; source: string }[];
   checksum: string;
 };
 
@@ -29,7 +30,7 @@ export async function readMembershipFile(
   for (const { values } of records) {
     const code = values.org_id?.trim();
     const state = values.iso2?.trim();
-    if (!code || !state || !knownStates.has(state)) continue;
+    if (!code || !isStateCode(state) || !knownStates.has(state)) continue;
     names.set(code, values.org_name?.trim() || code);
     // The source lists some pairs twice (two sources); the first is kept.
     const key = `${code}:${state}`;
@@ -77,7 +78,7 @@ export async function listOrganisations(executor: Executor) {
     .orderBy(asc(organisations.nameEn));
 }
 
-export async function membershipsOf(executor: Executor, stateCode: string) {
+export async function membershipsOf(executor: Executor, stateCode: StateCode) {
   return executor
     .select({
       organisationCode: memberships.organisationCode,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
+import { parseStateCode, type StateCode } from "../../domain/directory/state-codes.js";
 import { parseCsvRecords } from "../../domain/platform/csv.js";
 import { type Database, type Executor, prepared } from "../client.js";
 import { referenceDataLoads } from "../platform/reference-data.table.js";
@@ -24,7 +25,7 @@ export async function readStatesFile(file = STATES_FILE): Promise<StatesFile> {
       throw new Error(`${file}:${line}: bad ISO code`);
     }
     return {
-      code: values.code!,
+      code: parseStateCode(values.code!),
       alpha3: values.alpha3!,
       numeric: nullable(values.numeric),
       nameEn: values.name_en!,
@@ -102,7 +103,7 @@ export function listStates(executor: Executor, query?: string) {
     .orderBy(sql`${states.code} = ${code} DESC`, asc(states.nameEn));
 }
 
-export async function getState(executor: Executor, code: string): Promise<StateRow | null> {
+export async function getState(executor: Executor, code: StateCode): Promise<StateRow | null> {
   // Inside a transaction the plain query; outside, the prepared one (a hot path).
   const rows =
     "$client" in executor

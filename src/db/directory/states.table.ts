@@ -1,8 +1,9 @@
 import { boolean, char, pgTable, text } from "drizzle-orm/pg-core";
+import { stateCode } from "../columns.js";
 
 /** ISO 3166-1 states and territories (data/states/states.csv). */
 export const states = pgTable("states", {
-  code: char("code", { length: 2 }).primaryKey(),
+  code: stateCode("code").primaryKey(),
   alpha3: char("alpha3", { length: 3 }).notNull().unique(),
   numeric: char("numeric", { length: 3 }),
   nameEn: text("name_en").notNull(),

@@ -1,4 +1,8 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { StateCode } from "../../domain/directory/state-codes.js";
+import type { PartialIsoDate } from "../../domain/platform/dates.js";
+import type { Citation } from "../../domain/registry/model.js";
+import type { InstrumentKind, RelationKind, Scope, Subject } from "../../domain/registry/vocabulary.js";
 import type { Executor } from "../client.js";
 import { agencies } from "../directory/agencies.table.js";
 import { states } from "../directory/states.table.js";
@@ -13,20 +17,20 @@ export type RelationRow = typeof instrumentRelations.$inferSelect;
 
 export type InstrumentListFilter = {
   q?: string | undefined;
-  kind?: string | undefined;
-  subject?: string | undefined;
-  scope?: string | undefined;
+  kind?: InstrumentKind | undefined;
+  subject?: Subject | undefined;
+  scope?: Scope | undefined;
   binding?: boolean | undefined;
   demo?: boolean | undefined;
   /** Instruments this state is (or is to be) a party to. */
-  party?: string | undefined;
+  party?: StateCode | undefined;
   /** Restrict to these ids (after a status filter computed in the service). */
   ids?: string[] | undefined;
 };
 
 export type InstrumentListRow = InstrumentRow & {
   partiesCount: number;
-  partyListAsOf: string | null;
+  partyListAsOf: PartialIsoDate | null;
   draft: boolean;
   rank: number;
 };
@@ -79,9 +83,7 @@ export async function listInstruments(
     .select({
       instrument: instruments,
       partiesCount: sql<number>`(SELECT count(DISTINCT coalesce(pa.party_code, pa.party_agency_id::text))::int FROM party_actions pa WHERE pa.instrument_id = ${OUTER_ID})`,
-      partyListAsOf: sql<
-        string | null
-      >`(SELECT min(pa.as_of) FROM party_actions pa WHERE pa.instrument_id = ${OUTER_ID})`,
+      partyListAsOf: sql<PartialIsoDate | null>`(SELECT min(pa.as_of) FROM party_actions pa WHERE pa.instrument_id = ${OUTER_ID})`,
       draft: sql<boolean>`(EXISTS (SELECT 1 FROM negotiation_stages ns WHERE ns.instrument_id = ${OUTER_ID})
         AND NOT EXISTS (SELECT 1 FROM party_actions pa WHERE pa.instrument_id = ${OUTER_ID}))`,
       rank: sql<number>`${rank}`,
@@ -229,9 +231,9 @@ export async function listRelations(executor: Executor, instrumentId: string): P
     id: string;
     from_instrument_id: string;
     to_instrument_id: string;
-    kind: string;
+    kind: RelationKind;
     note: string | null;
-    source: unknown;
+    source: Citation | null;
     is_demo: boolean;
     created_at: Date;
     other_id: string;

@@ -1,37 +1,41 @@
 import { sql } from "drizzle-orm";
-import {
-  buildSnapshot,
-  type PartyRef,
-  type RegistryInstrument,
-  type RegistryPartyAction,
-  type RegistrySnapshot,
-  type ReservationPayload,
+import { parseStateCode, type StateCode } from "../../domain/directory/state-codes.js";
+import type { IsoDate, PartialIsoDate } from "../../domain/platform/dates.js";
+import type {
+  PartyRef,
+  RegistryInstrument,
+  RegistryPartyAction,
+  RegistrySnapshot,
+  ReservationPayload,
 } from "../../domain/registry/model.js";
+import { buildSnapshot } from "../../domain/registry/snapshot.js";
 import type {
   InstrumentKind,
   Level,
   NegotiationStage,
   PartyActionKind,
+  PartyType,
   RelationKind,
   Scope,
   Subject,
 } from "../../domain/registry/vocabulary.js";
 import type { Executor } from "../client.js";
 
+/** Rows as PostgreSQL returns them; the columns' CHECK constraints and the write schemas hold their values to these types. */
 type InstrumentRow = {
   id: string;
   code: string;
-  kind: string;
+  kind: InstrumentKind;
   title_en: string;
   title_ru: string | null;
   binding: boolean;
-  level: string;
-  scope: string;
-  subjects: string[];
-  entry_into_force: string | null;
+  level: Level;
+  scope: Scope;
+  subjects: Subject[];
+  entry_into_force: IsoDate | null;
   entry_into_force_delay_days: number | null;
-  term_start: string | null;
-  term_end: string | null;
+  term_start: IsoDate | null;
+  term_end: IsoDate | null;
   intended_parties: PartyRef[];
   is_demo: boolean;
 };
@@ -39,16 +43,16 @@ type InstrumentRow = {
 type ActionRow = {
   id: string;
   instrument_id: string;
-  party_type: string;
+  party_type: PartyType;
   party_code: string | null;
   party_agency_id: string | null;
-  party_state: string | null;
-  action: string;
-  date: string | null;
-  effective_on: string | null;
-  in_respect_of: string[];
+  party_state: StateCode | null;
+  action: PartyActionKind;
+  date: IsoDate | null;
+  effective_on: IsoDate | null;
+  in_respect_of: StateCode[];
   payload: ReservationPayload | null;
-  as_of: string | null;
+  as_of: PartialIsoDate | null;
   verified: boolean;
 };
 
@@ -56,13 +60,13 @@ export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as InstrumentKind,
+    kind: row.kind,
     titleEn: row.title_en,
     titleRu: row.title_ru,
     binding: row.binding,
-    level: row.level as Level,
-    scope: row.scope as Scope,
-    subjects: row.subjects as Subject[],
+    level: row.level,
+    scope: row.scope,
+    subjects: row.subjects,
     entryIntoForce: row.entry_into_force,
     entryIntoForceDelayDays: row.entry_into_force_delay_days,
     termStart: row.term_start,
@@ -74,7 +78,8 @@ export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
 
 function toPartyRef(row: ActionRow): PartyRef {
   if (row.party_type === "agency") return { type: "agency", id: row.party_agency_id! };
-  return { type: row.party_type as "state" | "organisation", code: row.party_code! };
+  if (row.party_type === "state") return { type: "state", code: parseStateCode(row.party_code!) };
+  return { type: "organisation", code: row.party_code! };
 }
 
 /**
@@ -91,15 +96,17 @@ export async function loadRegistrySnapshot(executor: Executor): Promise<Registry
       SELECT id, instrument_id, party_type, party_code, party_agency_id, party_state, action, date,
              effective_on, in_respect_of, payload, as_of, verified
         FROM party_actions`);
-  const stages = await executor.execute<{ instrument_id: string; stage: string; date: string | null }>(
-    sql`SELECT instrument_id, stage, date FROM negotiation_stages`,
-  );
+  const stages = await executor.execute<{
+    instrument_id: string;
+    stage: NegotiationStage;
+    date: IsoDate | null;
+  }>(sql`SELECT instrument_id, stage, date FROM negotiation_stages`);
   const relations = await executor.execute<{
     from_instrument_id: string;
     to_instrument_id: string;
-    kind: string;
+    kind: RelationKind;
   }>(sql`SELECT from_instrument_id, to_instrument_id, kind FROM instrument_relations`);
-  const agencies = await executor.execute<{ id: string; state_code: string }>(
+  const agencies = await executor.execute<{ id: string; state_code: StateCode }>(
     sql`SELECT id, state_code FROM agencies`,
   );
   return buildSnapshot({
@@ -110,7 +117,7 @@ export async function loadRegistrySnapshot(executor: Executor): Promise<Registry
         instrumentId: row.instrument_id,
         party: toPartyRef(row),
         partyState: row.party_state,
-        action: row.action as PartyActionKind,
+        action: row.action,
         date: row.date,
         effectiveOn: row.effective_on,
         inRespectOf: row.in_respect_of ?? [],
@@ -121,13 +128,13 @@ export async function loadRegistrySnapshot(executor: Executor): Promise<Registry
     ),
     stages: stages.rows.map((row) => ({
       instrumentId: row.instrument_id,
-      stage: row.stage as NegotiationStage,
+      stage: row.stage,
       date: row.date,
     })),
     relations: relations.rows.map((row) => ({
       fromId: row.from_instrument_id,
       toId: row.to_instrument_id,
-      kind: row.kind as RelationKind,
+      kind: row.kind,
     })),
     agencyStates: new Map(agencies.rows.map((row) => [row.id, row.state_code])),
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { stateCodeSchema } from "../directory/schemas.js";
+import { stateCodeSchema } from "../directory/state-codes.js";
+import { type Instant, isoDateSchema } from "../platform/dates.js";
 import {
   ASSET_STAGES,
   ASSET_TYPES,
@@ -24,7 +25,6 @@ import {
  * events (projection.ts); nothing here is a mutable flag.
  */
 
-const isoDate = z.iso.date("a date as YYYY-MM-DD");
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Ids of facts inside a case (offence, person, measure, asset): short, stable, client-chosen. */
 export const factIdSchema = z
@@ -115,7 +115,7 @@ export const offenceSchema = z.strictObject({
   fiscal: z.boolean().nullish(),
   /** Committed, wholly or partly, on the requested state's territory. */
   committedInRequestedState: z.boolean().nullish(),
-  committedOn: isoDate.nullish(),
+  committedOn: isoDateSchema.nullish(),
   timeBarred: z.boolean().nullish(),
   finalJudgmentInRequestedState: z.boolean().nullish(),
   pendingProceedingsInRequestedState: z.boolean().nullish(),
@@ -129,7 +129,7 @@ export const personSchema = z.strictObject({
   fullName: text(300),
   /** The name in other scripts: "Иванов Иван". */
   otherNames: z.array(text(300)).max(20).default([]),
-  birthDate: isoDate.nullish(),
+  birthDate: isoDateSchema.nullish(),
   nationalities: z.array(stateCodeSchema).max(5).default([]),
   /** Where the person is believed to be. */
   location: text(500).nullish(),
@@ -154,7 +154,7 @@ export const assetSchema = z.strictObject({
   description: text(2000),
   value: moneySchema.nullish(),
   /** The date of the value, for conversion into a reporting currency. */
-  valuedOn: isoDate.nullish(),
+  valuedOn: isoDateSchema.nullish(),
   holder: text(300).nullish(),
   location: text(500).nullish(),
   locationState: stateCodeSchema.nullish(),
@@ -168,8 +168,8 @@ export const noticeSchema = z.strictObject({
   /** A code of data/cases/notices.csv: red, yellow, ..., diffusion. */
   type: z.string().regex(/^[a-z_]{2,30}$/),
   number: text(100),
-  issuedOn: isoDate.nullish(),
-  expiresOn: isoDate.nullish(),
+  issuedOn: isoDateSchema.nullish(),
+  expiresOn: isoDateSchema.nullish(),
   personId: factIdSchema.nullish(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
@@ -178,7 +178,7 @@ export const warrantSchema = z.strictObject({
   id: factIdSchema,
   kind: z.enum(WARRANT_KINDS),
   issuedBy: text(300),
-  issuedOn: isoDate,
+  issuedOn: isoDateSchema,
   reference: text(200).nullish(),
   personId: factIdSchema.nullish(),
   /** A judgment given in the person's absence (CETS 098 art. 3). */
@@ -220,56 +220,60 @@ export type DecisionGround = z.infer<typeof decisionGroundSchema>;
  * happening (the date of the arrest, not of its recording), the input of every clock.
  */
 export const caseEventPayloads = {
-  opened: z.strictObject({ header: caseHeaderSchema, facts: caseFactsSchema }),
+  /**
+   * The day it was opened is the office's today when the server records it; streams
+   * recorded before the field existed take the UTC day of their recording.
+   */
+  opened: z.strictObject({ header: caseHeaderSchema, facts: caseFactsSchema, on: isoDateSchema.nullish() }),
   header_amended: z.strictObject({ header: caseHeaderAmendmentSchema }),
   facts_amended: z.strictObject({ facts: caseFactsSchema }),
-  received: z.strictObject({ on: isoDate, channel: z.enum(CORRESPONDENCE_CHANNELS).nullish() }),
-  registered: z.strictObject({ on: isoDate }),
-  sent: z.strictObject({ on: isoDate, channel: z.enum(CORRESPONDENCE_CHANNELS).nullish() }),
-  assigned: z.strictObject({ on: isoDate, teamId: z.uuid().nullish(), officer: text(300).nullish() }),
+  received: z.strictObject({ on: isoDateSchema, channel: z.enum(CORRESPONDENCE_CHANNELS).nullish() }),
+  registered: z.strictObject({ on: isoDateSchema }),
+  sent: z.strictObject({ on: isoDateSchema, channel: z.enum(CORRESPONDENCE_CHANNELS).nullish() }),
+  assigned: z.strictObject({ on: isoDateSchema, teamId: z.uuid().nullish(), officer: text(300).nullish() }),
   information_requested: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     items: z.array(text(1000)).min(1).max(50),
-    dueOn: isoDate.nullish(),
+    dueOn: isoDateSchema.nullish(),
   }),
-  information_received: z.strictObject({ on: isoDate, note: text(4000).nullish() }),
-  consultation_held: z.strictObject({ on: isoDate, withState: stateCodeSchema, summary: text(4000) }),
+  information_received: z.strictObject({ on: isoDateSchema, note: text(4000).nullish() }),
+  consultation_held: z.strictObject({ on: isoDateSchema, withState: stateCodeSchema, summary: text(4000) }),
   provisional_arrest: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     personId: factIdSchema.nullish(),
     place: text(300).nullish(),
   }),
-  released: z.strictObject({ on: isoDate, personId: factIdSchema.nullish(), reason: text(2000) }),
-  consent_recorded: z.strictObject({ on: isoDate, personId: factIdSchema.nullish() }),
+  released: z.strictObject({ on: isoDateSchema, personId: factIdSchema.nullish(), reason: text(2000) }),
+  consent_recorded: z.strictObject({ on: isoDateSchema, personId: factIdSchema.nullish() }),
   assurance_recorded: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     kind: z.enum(ASSURANCE_KINDS),
     givenBy: text(300),
     text: text(8000),
   }),
   decided: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     outcome: z.enum(["granted", "partially_granted", "refused"]),
     grounds: z.array(decisionGroundSchema).max(30).default([]),
     decidedBy: text(300).nullish(),
   }),
   measure_status_changed: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     measureId: factIdSchema,
     status: z.enum(MEASURE_STATUSES),
     executingAuthority: text(300).nullish(),
     result: text(4000).nullish(),
   }),
   asset_stage_changed: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     assetId: factIdSchema,
     stage: z.enum(ASSET_STAGES),
     orderReference: text(200).nullish(),
   }),
-  surrender_date_set: z.strictObject({ on: isoDate, surrenderOn: isoDate }),
-  surrendered: z.strictObject({ on: isoDate, personId: factIdSchema.nullish() }),
+  surrender_date_set: z.strictObject({ on: isoDateSchema, surrenderOn: isoDateSchema }),
+  surrendered: z.strictObject({ on: isoDateSchema, personId: factIdSchema.nullish() }),
   correspondence_logged: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     direction: z.enum(["in", "out"]),
     channel: z.enum(CORRESPONDENCE_CHANNELS),
     counterpart: text(300).nullish(),
@@ -277,20 +281,20 @@ export const caseEventPayloads = {
   }),
   /** Opened by the server, never by hand: refusing an own national (aut dedere aut judicare). */
   follow_up_opened: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     task: z.enum(["domestic_prosecution"]),
     ruleId: z.string().max(40).nullish(),
     note: text(2000).nullish(),
   }),
   document_added: z.strictObject({
-    on: isoDate,
+    on: isoDateSchema,
     documentId: z.uuid(),
     name: text(300),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
-  withdrawn: z.strictObject({ on: isoDate, reason: text(2000) }),
-  closed: z.strictObject({ on: isoDate, reason: text(2000).nullish() }),
-  reopened: z.strictObject({ on: isoDate, reason: text(2000) }),
+  withdrawn: z.strictObject({ on: isoDateSchema, reason: text(2000) }),
+  closed: z.strictObject({ on: isoDateSchema, reason: text(2000).nullish() }),
+  reopened: z.strictObject({ on: isoDateSchema, reason: text(2000) }),
 } as const;
 
 export type CaseEventType = keyof typeof caseEventPayloads;
@@ -312,6 +316,6 @@ export type CaseEventInput = {
 export type CaseEvent = CaseEventInput & {
   /** 1 for `opened`, then one more for each event: also the case's version (ETag). */
   sequence: number;
-  recordedAt: string;
+  recordedAt: Instant;
   actorId: string | null;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseStream, envelope, eventInput, exampleFacts, exampleHeader, opening } from "./fixtures.js";
+import { caseStream, envelope, eventInput, exampleFacts, exampleHeader, opening } from "../../../test/support/cases-fixtures.js";
 import { caseEventInputSchema, caseEventPayloads } from "./model.js";
 import { applyEvent, type CaseProjection, IllegalCaseStream, projectCase } from "./projection.js";
 

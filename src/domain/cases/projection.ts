@@ -1,4 +1,13 @@
-import type { CaseEvent, CaseEventPayload, CaseFacts, CaseHeader, DecisionGround } from "./model.js";
+import { dayIn, type IsoDate } from "../platform/dates.js";
+import type {
+  CaseEvent,
+  CaseEventInput,
+  CaseEventPayload,
+  CaseFacts,
+  CaseHeader,
+  DecisionGround,
+} from "./model.js";
+import type { CaseDecision, CaseProjection, CustodyPeriod, Detention } from "./schemas.js";
 import {
   checkTransition,
   type DecisionOutcome,
@@ -18,144 +27,6 @@ import type { CaseStatus, CorrespondenceChannel } from "./vocabulary.js";
  * closing, which keep their place in `decisions` and the event stream; the statistics
  * read the events, never this snapshot.
  */
-
-export type IsoDate = string;
-
-export type CaseDecision = {
-  outcome: DecisionOutcome;
-  grounds: DecisionGround[];
-  decidedBy: string | null;
-  on: IsoDate;
-  sequence: number;
-};
-
-export type CaseAssignment = { on: IsoDate; teamId: string | null; officer: string | null };
-
-/** A request for additional information; answered by the next `information_received`. */
-export type InformationRequest = {
-  requestedOn: IsoDate;
-  items: string[];
-  dueOn: IsoDate | null;
-  /** Null while outstanding, and for good when the decision was taken without the answer. */
-  receivedOn: IsoDate | null;
-  answer: string | null;
-  sequence: number;
-};
-
-/** One stretch of custody of the person sought, from arrest to release or surrender. */
-export type CustodyPeriod = {
-  personId: string | null;
-  arrestedOn: IsoDate;
-  place: string | null;
-  endedOn: IsoDate | null;
-  endedBy: "released" | "surrendered" | null;
-  releaseReason: string | null;
-};
-
-/**
- * The person's liberty in an extradition case: the input of the provisional-arrest clocks
- * (E24-16: 18 and 40 days from the arrest; CETS 209 art. 6: 10 days for the consent) and
- * the surrender clocks (E24-18.4: 15 and 30 days from the date set).
- */
-export type Detention = {
-  custody: CustodyPeriod[];
-  inCustody: boolean;
-  /** The latest arrest, and its release if the latest custody ended in one. */
-  arrestedOn: IsoDate | null;
-  releasedOn: IsoDate | null;
-  consents: { personId: string | null; on: IsoDate }[];
-  /** The first consent to (simplified) extradition. */
-  consentedOn: IsoDate | null;
-  /** The date agreed for the surrender, and when it was agreed (the latest, if set again). */
-  surrenderOn: IsoDate | null;
-  surrenderDateSetOn: IsoDate | null;
-  surrenderedOn: IsoDate | null;
-};
-
-export type Consultation = { on: IsoDate; withState: string; summary: string; sequence: number };
-export type AssuranceRecord = CaseEventPayload<"assurance_recorded"> & { sequence: number };
-export type FollowUp = {
-  on: IsoDate;
-  task: CaseEventPayload<"follow_up_opened">["task"];
-  ruleId: string | null;
-  note: string | null;
-  sequence: number;
-};
-export type CaseDocument = {
-  on: IsoDate;
-  documentId: string;
-  name: string;
-  sha256: string;
-  sequence: number;
-};
-export type CorrespondenceEntry = {
-  on: IsoDate;
-  direction: "in" | "out";
-  channel: CorrespondenceChannel;
-  counterpart: string | null;
-  summary: string;
-  sequence: number;
-};
-export type MeasureChange = {
-  on: IsoDate;
-  measureId: string;
-  status: CaseEventPayload<"measure_status_changed">["status"];
-  executingAuthority: string | null;
-  result: string | null;
-  sequence: number;
-};
-export type AssetChange = {
-  on: IsoDate;
-  assetId: string;
-  stage: CaseEventPayload<"asset_stage_changed">["stage"];
-  orderReference: string | null;
-  sequence: number;
-};
-export type Reopening = { on: IsoDate; reason: string; sequence: number };
-
-export type CaseProjection = {
-  header: CaseHeader;
-  /** The facts, with measure statuses, asset stages and the person's consent as the events left them. */
-  facts: CaseFacts;
-  status: CaseStatus;
-  /** The last event's sequence: the ETag a writer must name to append. */
-  version: number;
-  /** The day the case was recorded in Comity (`opened` has no legal date of its own). */
-  openedOn: IsoDate;
-  openedBy: string | null;
-  /** Incoming: the request reached us. Outgoing: the requested state acknowledged receipt. */
-  receivedOn: IsoDate | null;
-  receivedThrough: CorrespondenceChannel | null;
-  registeredOn: IsoDate | null;
-  sentOn: IsoDate | null;
-  sentThrough: CorrespondenceChannel | null;
-  assignment: CaseAssignment | null;
-  /** The decision in force: null before one, and again after a reopening. */
-  decision: CaseDecision | null;
-  decidedOn: IsoDate | null;
-  /** Every decision, reopenings included, oldest first. */
-  decisions: CaseDecision[];
-  /** The day the last open measure was settled, while the case is executed or closed after it. */
-  executedOn: IsoDate | null;
-  withdrawnOn: IsoDate | null;
-  withdrawalReason: string | null;
-  closedOn: IsoDate | null;
-  closingReason: string | null;
-  reopenings: Reopening[];
-  /** Extradition only; null for other kinds. */
-  detention: Detention | null;
-  informationRequests: InformationRequest[];
-  consultations: Consultation[];
-  assurances: AssuranceRecord[];
-  followUps: FollowUp[];
-  documents: CaseDocument[];
-  correspondence: CorrespondenceEntry[];
-  measureChanges: MeasureChange[];
-  assetChanges: AssetChange[];
-  /** The latest legal date of any event: what "no activity for 90 days" reads. */
-  lastEventOn: IsoDate | null;
-  lastRecordedAt: string;
-};
 
 export type IllegalCaseStreamReason = "empty" | "not_opened_first" | "sequence_gap" | TransitionRefusalCode;
 
@@ -227,7 +98,7 @@ function opening(event: Extract<CaseEvent, { type: "opened" }>, status: CaseStat
     facts,
     status,
     version: event.sequence,
-    openedOn: event.recordedAt.slice(0, 10),
+    openedOn: event.payload.on ?? dayIn("UTC", event.recordedAt),
     openedBy: event.actorId,
     receivedOn: null,
     receivedThrough: null,
@@ -464,7 +335,12 @@ function record(before: CaseProjection, event: CaseEvent): CaseProjection {
   }
 }
 
-function legalDate(event: CaseEvent): IsoDate | null {
+/**
+ * The legal date of an event: the day it happened (the arrest, not its recording). Events
+ * without one (amendments) and `opened`, whose `on` is the day of recording, have none.
+ */
+export function legalDateOf(event: CaseEventInput): IsoDate | null {
+  if (event.type === "opened") return null;
   return "on" in event.payload ? event.payload.on : null;
 }
 
@@ -513,8 +389,8 @@ export function applyEvent(projection: CaseProjection | null, event: CaseEvent):
     ...recorded,
     status: check.status,
     version: event.sequence,
-    executedOn: completed ? legalDate(event) : recorded.executedOn,
-    lastEventOn: laterOf(projection.lastEventOn, legalDate(event)),
+    executedOn: completed ? legalDateOf(event) : recorded.executedOn,
+    lastEventOn: laterOf(projection.lastEventOn, legalDateOf(event)),
     lastRecordedAt: event.recordedAt,
   };
 }

@@ -8,7 +8,7 @@ import {
   exampleHeader,
   kindArbitrary,
   opening,
-} from "./fixtures.js";
+} from "../../../test/support/cases-fixtures.js";
 import {
   CASE_EVENT_TYPES,
   type CaseEvent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseStream, eventInput, exampleFacts, exampleHeader, opening } from "./fixtures.js";
+import { caseStream, eventInput, exampleFacts, exampleHeader, opening } from "../../../test/support/cases-fixtures.js";
 import { CASE_EVENT_TYPES, type CaseEventInput } from "./model.js";
 import { type CaseProjection, projectCase } from "./projection.js";
 import {

@@ -1,6 +1,6 @@
 import type { CaseEventInput, CaseEventPayload, CaseEventType, CaseFacts, CaseHeader } from "./model.js";
 import { CASE_EVENT_TYPES } from "./model.js";
-import type { CaseProjection, CustodyPeriod, Detention } from "./projection.js";
+import type { CaseProjection, CustodyPeriod, Detention } from "./schemas.js";
 import {
   type AssetStage,
   CASE_KINDS,

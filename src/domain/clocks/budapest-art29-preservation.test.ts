@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseEventInput } from "../cases/model.js";
 import { overdue } from "./compute.js";
-import { type ClockCase, deadlinesOf, header, measureChange, only, receipt } from "./fixtures.js";
+import { type ClockCase, deadlinesOf, header, measureChange, only, receipt } from "../../../test/support/clocks-fixtures.js";
 
 /** Poland asks Russia to preserve stored data: an incoming preservation request. */
 const preservation: ClockCase = {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Rule, ruleSchema } from "../rules/schema.js";
-import { addDays, compareDates, daysBetween } from "./dates.js";
-import { arrest, calendars, deadlinesOf, header } from "./fixtures.js";
+import { addDays, compareDates, daysBetween } from "../platform/dates.js";
+import { type Rule, ruleSchema } from "../rules/model.js";
+import { arrest, calendars, deadlinesOf, header } from "../../../test/support/clocks-fixtures.js";
 
 /**
  * Properties over many dates and states: Russia (long New Year holidays), Bangladesh

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addDays, daysBetween, isIsoDate, weekdayOf } from "../platform/dates.js";
 import { createHolidayCalendars } from "./calendar.js";
-import { addDays, daysBetween, isIsoDate, weekdayOf } from "./dates.js";
-import { calendars } from "./fixtures.js";
+import { calendars } from "../../../test/support/clocks-fixtures.js";
 
 describe("dates", () => {
   it("adds days across months, leap days and years", () => {

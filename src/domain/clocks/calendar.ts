@@ -1,6 +1,16 @@
 import Holidays from "date-holidays";
 import { data as holidayData } from "date-holidays/data";
-import { addDays, daysBetween, type IsoDate, isIsoDate, type Weekday, weekdayOf, yearOf } from "./dates.js";
+import {
+  addDays,
+  daysBetween,
+  type IsoDate,
+  isIsoDate,
+  parseIsoDate,
+  type Weekday,
+  weekdayOf,
+  yearOf,
+} from "../platform/dates.js";
+import type { Holiday } from "./schemas.js";
 
 /**
  * Working days per state, for the clock engine: which days are public holidays and
@@ -26,7 +36,7 @@ import { addDays, daysBetween, type IsoDate, isIsoDate, type Weekday, weekdayOf,
  *   working day: the office is open that morning.
  */
 
-export type Holiday = { date: IsoDate; name: { en: string; ru: string } };
+export type { Holiday } from "./schemas.js";
 
 /** Why a day is not a working day: a weekend day, public holidays, or both. */
 export type DayOff = { date: IsoDate; weekend: boolean; holidays: Holiday[] };
@@ -212,7 +222,7 @@ function expand(library: Holidays, year: number): Holiday[] {
   const days: Holiday[] = [];
   for (const holiday of library.getHolidays(year, "en")) {
     if (holiday.type !== "public") continue;
-    const startDate = holiday.date.slice(0, 10);
+    const startDate = parseIsoDate(holiday.date.slice(0, 10));
     const startsAtMidnight = holiday.date.slice(11, 19) === "00:00:00";
     const duration = (holiday.end.getTime() - holiday.start.getTime()) / DAY_IN_MILLISECONDS;
     // Whole days only: a holiday from noon leaves its first morning a working one.

@@ -9,7 +9,7 @@ import {
   release,
   sending,
   surrender,
-} from "./fixtures.js";
+} from "../../../test/support/clocks-fixtures.js";
 
 /** Germany asks Russia: CETS 024 is the basis (no CETS 209), the calendar is Russia's. */
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024"] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ClockCase, deadlinesOf, header, only, release, surrender, surrenderDate } from "./fixtures.js";
+import { type ClockCase, deadlinesOf, header, only, release, surrender, surrenderDate } from "../../../test/support/clocks-fixtures.js";
 
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024"] };
 

@@ -1,5 +1,5 @@
 import { CASE_EVENT_TYPES, type CaseEventType, caseEventPayloads } from "../cases/model.js";
-import type { Rule } from "../rules/schema.js";
+import type { Rule } from "../rules/model.js";
 
 /**
  * What the rule schema cannot say about a clock: that its events exist in the case model,

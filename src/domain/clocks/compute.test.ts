@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Rule, ruleSchema } from "../rules/schema.js";
+import { type Rule, ruleSchema } from "../rules/model.js";
 import { computeDeadlines, dueSoon, overdue, remindersFor } from "./compute.js";
 import {
   arrest,
@@ -12,7 +12,7 @@ import {
   receipt,
   stream,
   surrenderDate,
-} from "./fixtures.js";
+} from "../../../test/support/clocks-fixtures.js";
 
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024", "CETS209"] };
 

@@ -1,9 +1,13 @@
 import type { CaseEvent, CaseEventType, CaseFacts, CaseHeader } from "../cases/model.js";
-import type { ClockSpec, Rule } from "../rules/schema.js";
+import { legalDateOf } from "../cases/projection.js";
+import { addDays, compareDates, daysBetween, type IsoDate, isIsoDate } from "../platform/dates.js";
+import type { ClockSpec, Rule } from "../rules/model.js";
 import type { Holiday, HolidayCalendars } from "./calendar.js";
 import { clockRuleProblems } from "./check-clock-spec.js";
-import { addDays, compareDates, daysBetween, type IsoDate, isIsoDate } from "./dates.js";
-import { citation, derivationOf, periodWords, startWords, type Words } from "./derivation.js";
+import { citation, derivationOf, periodWords, startWords } from "./derivation.js";
+import type { Deadline, DeadlineState, EventReference } from "./schemas.js";
+
+export type { Deadline, DeadlineState, EventReference } from "./schemas.js";
 
 /**
  * The clock engine (ARCHITECTURE.md §1): case events + clock rules + holiday calendars ->
@@ -28,48 +32,6 @@ import { citation, derivationOf, periodWords, startWords, type Words } from "./d
  *   day and gives the working day before it (`practicalDueOn`) so that officers act in
  *   time. Business-day periods count the working days of the calendar state.
  */
-
-export type DeadlineState = "running" | "met" | "overdue" | "missed" | "elapsed";
-
-export type EventReference = { eventType: CaseEventType; sequence: number; on: IsoDate };
-
-export type Deadline = {
-  /** Stable for one clock while corrections change its date: the rule and its first start record. */
-  key: string;
-  ruleId: string;
-  /** The registry code the rule applies through (the one in the legal basis). */
-  instrument: string;
-  article: string;
-  title: Words;
-  /** A model-treaty period shown because the legal basis has no clock of its own for the event. */
-  advisory: boolean;
-  verified: boolean;
-  period: ClockSpec["period"];
-  startedBy: EventReference;
-  /** The day counted from: the start event's `on`, or its `fromField` (the date set for surrender). */
-  startsOn: IsoDate;
-  /** Earlier records of the same start that the latest one corrects. */
-  corrects: { sequence: number; on: IsoDate }[];
-  days: number;
-  dayKind: ClockSpec["dayKind"];
-  /** The state whose weekends and holidays count, and whether date-holidays knows its holidays. */
-  calendarState: string;
-  holidayCalendarKnown: boolean;
-  /** The legal last day. */
-  dueOn: IsoDate;
-  /** The last working day on or before `dueOn`: the day to act by. */
-  practicalDueOn: IsoDate;
-  /** Why the last day is not a working day; null when it is one. */
-  lastDayOff: { weekend: boolean; holidays: Holiday[] } | null;
-  /** Public holidays after the start, up to and including the last day. */
-  holidaysInWindow: Holiday[];
-  state: DeadlineState;
-  stoppedBy: (EventReference & { beforeStart: boolean }) | null;
-  /** Days from today to the last day (negative when overdue); null once stopped or elapsed. */
-  daysLeft: number | null;
-  remindDaysBefore: number[];
-  derivation: Words;
-};
 
 export type ComputeDeadlinesInput = {
   header: Pick<CaseHeader, "kind" | "direction" | "requestingState" | "requestedState" | "purpose">;
@@ -149,10 +111,11 @@ function payloadOf(event: CaseEvent): Record<string, unknown> {
 }
 
 function datedEvent(event: CaseEvent): Dated | null {
+  const on = legalDateOf(event);
+  if (on === null) return null;
   const payload = payloadOf(event);
-  if (typeof payload.on !== "string" || !isIsoDate(payload.on)) return null;
   const subject = payload.personId ?? payload.measureId;
-  return { event, on: payload.on, subject: typeof subject === "string" ? subject : null };
+  return { event, on, subject: typeof subject === "string" ? subject : null };
 }
 
 function legalOrder(left: Dated, right: Dated): number {

@@ -1,5 +1,6 @@
+import { addDays, type IsoDate, type Weekday, weekdayOf } from "../platform/dates.js";
+import type { Bilingual } from "../platform/schemas.js";
 import type { Holiday, StateCalendar } from "./calendar.js";
-import { addDays, type IsoDate, WEEKDAY_NAMES, weekdayOf } from "./dates.js";
 
 /**
  * The words of a deadline's derivation, in English and Russian: "release the person no
@@ -10,7 +11,17 @@ import { addDays, type IsoDate, WEEKDAY_NAMES, weekdayOf } from "./dates.js";
  * calendar, the event that stopped the clock, and whether the rule is verified or advice.
  */
 
-export type Words = { en: string; ru: string };
+export type Words = Bilingual;
+
+const WEEKDAY_NAMES: Record<Weekday, Words> = {
+  0: { en: "Sunday", ru: "воскресенье" },
+  1: { en: "Monday", ru: "понедельник" },
+  2: { en: "Tuesday", ru: "вторник" },
+  3: { en: "Wednesday", ru: "среда" },
+  4: { en: "Thursday", ru: "четверг" },
+  5: { en: "Friday", ru: "пятница" },
+  6: { en: "Saturday", ru: "суббота" },
+};
 
 /** Short citations: "CETS 024 art. 16(4)" / "ст. 16(4) Европейской конвенции о выдаче (CETS 024)". */
 const INSTRUMENT_NAMES: Record<string, { en: string; ruGenitive: string }> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrest, type ClockCase, deadlinesOf, header, measureChange, receipt } from "./fixtures.js";
+import { arrest, type ClockCase, deadlinesOf, header, measureChange, receipt } from "../../../test/support/clocks-fixtures.js";
 import { type DeadlineNotice, deadlineNotices, noticeKey, reminderHorizonDays } from "./notices.js";
 
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024", "CETS209"] };

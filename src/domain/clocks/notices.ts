@@ -1,5 +1,5 @@
+import { compareDates, type IsoDate } from "../platform/dates.js";
 import { type Deadline, overdue, remindersFor } from "./compute.js";
-import { compareDates, type IsoDate } from "./dates.js";
 
 /**
  * What the reminder job tells the people of a case on a given day, from the case's

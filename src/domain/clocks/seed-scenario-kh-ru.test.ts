@@ -8,7 +8,7 @@ import {
   receipt,
   surrender,
   surrenderDate,
-} from "./fixtures.js";
+} from "../../../test/support/clocks-fixtures.js";
 
 /**
  * The seed scenario (DOMAIN.md): Cambodia asks Russia to extradite a businessman under the

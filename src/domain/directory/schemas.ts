@@ -1,9 +1,8 @@
 import { z } from "zod";
 
-/** A state, keyed by ISO 3166-1 alpha-2 everywhere in Comity. */
-export const stateCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code in capitals, such as RU or KH");
+import { stateCodeSchema } from "./state-codes.js";
+
+export { type StateCode, stateCodeSchema } from "./state-codes.js";
 
 export const stateSchema = z.object({
   code: z.string(),

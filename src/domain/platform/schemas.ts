@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantSchema, isoDateSchema } from "./dates.js";
 import { PERMISSIONS, ROLES } from "./roles.js";
 import { AUDIT_OUTCOMES, CONFIDENTIALITY_LEVELS, PASSWORD_MAX_LENGTH } from "./vocabulary.js";
 
@@ -85,7 +86,12 @@ export const sessionResponseSchema = z.object({
   permissions: z.array(permissionSchema),
   csrfToken: z.string(),
   setupRequired: z.boolean(),
-  expiresAt: z.iso.datetime().nullable(),
+  expiresAt: instantSchema.nullable(),
+  /**
+   * The office's time zone (COMITY_TIME_ZONE) and today's date in it: every default date,
+   * "due" and "overdue" in the web app is read against this day, not the browser's.
+   */
+  office: z.strictObject({ timeZone: z.string(), today: isoDateSchema }),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

@@ -1,4 +1,6 @@
-import type { IsoDate, RegistrySnapshot } from "./model.js";
+import type { StateCode } from "../directory/state-codes.js";
+import type { IsoDate } from "../platform/dates.js";
+import type { RegistrySnapshot } from "./model.js";
 import { evaluateInstrument } from "./resolver.js";
 import { type MapRelation, SCOPE_RANK, type Scope } from "./vocabulary.js";
 
@@ -26,9 +28,9 @@ const PRIORITY: Record<MapRelation, number> = {
  */
 export function relationsOf(
   snapshot: RegistrySnapshot,
-  state: string,
+  state: StateCode,
   date: IsoDate,
-  partners: readonly string[],
+  partners: readonly StateCode[],
   widest: Scope = "regional",
 ): PartnerRelation[] {
   const mine = [...(snapshot.instrumentsByState.get(state) ?? [])]

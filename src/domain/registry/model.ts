@@ -1,4 +1,6 @@
-import { getOrInsert } from "../platform/collections.js";
+import type { StateCode } from "../directory/state-codes.js";
+import type { IsoDate, PartialIsoDate } from "../platform/dates.js";
+import type { ReservationPayload } from "./schemas.js";
 import type {
   InstrumentKind,
   Level,
@@ -11,8 +13,7 @@ import type {
   Subject,
 } from "./vocabulary.js";
 
-/** A calendar date, ISO 8601 (YYYY-MM-DD). Compared as strings, which orders them. */
-export type IsoDate = string;
+export type { IsoDate } from "../platform/dates.js";
 
 /** Where a fact comes from (a citation on every fact). */
 export type Citation = {
@@ -25,18 +26,11 @@ export type Citation = {
 
 /** A party: a state (ISO alpha-2), an agency of a state, or an organisation (EU). */
 export type PartyRef =
-  | { type: "state"; code: string }
+  | { type: "state"; code: StateCode }
   | { type: "agency"; id: string }
   | { type: "organisation"; code: string };
 
-export type ReservationPayload =
-  | { kind: "own_nationals"; subjects?: Subject[] | undefined }
-  | { kind: "nationals_definition"; definition: string }
-  | { kind: "central_authority"; authority: string; agencyId?: string | undefined }
-  | { kind: "languages"; languages: string[] }
-  | { kind: "channels"; channels: string[] }
-  | { kind: "subject_exclusion"; subjects: Subject[] }
-  | { kind: "other"; text: string };
+export type { ReservationPayload } from "./schemas.js";
 
 /** What the pure functions need of an instrument. */
 export type RegistryInstrument = {
@@ -65,15 +59,16 @@ export type RegistryPartyAction = {
   instrumentId: string;
   party: PartyRef;
   /** The state the party belongs to: itself, or the agency's state; null for organisations. */
-  partyState: string | null;
+  partyState: StateCode | null;
   action: PartyActionKind;
   date: IsoDate | null;
   /** When a withdrawal, denunciation, suspension or reservation takes effect, if later. */
   effectiveOn: IsoDate | null;
   /** States the action concerns only (a suspension towards two states, an objection). */
-  inRespectOf: string[];
+  inRespectOf: StateCode[];
   payload: ReservationPayload | null;
-  asOf: IsoDate | null;
+  /** How current the party list was when recorded: a day, a month or a year. */
+  asOf: PartialIsoDate | null;
   verified: boolean;
 };
 
@@ -91,7 +86,7 @@ export type RegistrySnapshot = {
   /** Instrument ids by party state, including intended parties of drafts. */
   instrumentsByState: Map<string, Set<string>>;
   /** State of each agency that is a party somewhere. */
-  agencyStates: Map<string, string>;
+  agencyStates: Map<string, StateCode>;
   /**
    * Standings already computed on this snapshot, by instrument, state and date. A
    * snapshot never changes, and resolving every pair of states asks for the same
@@ -99,89 +94,5 @@ export type RegistrySnapshot = {
    */
   standingCache: Map<string, unknown>;
 };
-
-export function partyKey(party: PartyRef): string {
-  return party.type === "agency" ? `agency:${party.id}` : `${party.type}:${party.code}`;
-}
-
-export function buildSnapshot(input: {
-  instruments: RegistryInstrument[];
-  actions: RegistryPartyAction[];
-  stages: RegistryStage[];
-  relations: RegistryRelation[];
-  agencyStates: Map<string, string>;
-}): RegistrySnapshot {
-  const instruments = new Map(input.instruments.map((instrument) => [instrument.id, instrument]));
-  const actions = new Map<string, Map<string, RegistryPartyAction[]>>();
-  const instrumentsByState = new Map<string, Set<string>>();
-  const link = (state: string | null, instrumentId: string) => {
-    if (!state) return;
-    getOrInsert(instrumentsByState, state, () => new Set()).add(instrumentId);
-  };
-  for (const action of input.actions) {
-    if (!instruments.has(action.instrumentId)) continue;
-    const byState = getOrInsert(actions, action.instrumentId, () => new Map());
-    const key = action.partyState ?? "";
-    const list = byState.get(key);
-    if (list) list.push(action);
-    else byState.set(key, [action]);
-    link(action.partyState, action.instrumentId);
-  }
-  for (const byState of actions.values()) {
-    for (const list of byState.values())
-      list.sort((a, b) => effectiveDate(a).localeCompare(effectiveDate(b)));
-  }
-  for (const instrument of input.instruments) {
-    for (const party of instrument.intendedParties) {
-      link(
-        party.type === "agency"
-          ? (input.agencyStates.get(party.id) ?? null)
-          : party.type === "state"
-            ? party.code
-            : null,
-        instrument.id,
-      );
-    }
-  }
-  const stages = new Map<string, RegistryStage[]>();
-  for (const stage of input.stages) {
-    const list = stages.get(stage.instrumentId);
-    if (list) list.push(stage);
-    else stages.set(stage.instrumentId, [stage]);
-  }
-  for (const list of stages.values()) list.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
-  return {
-    instruments,
-    actions,
-    stages,
-    relations: input.relations,
-    instrumentsByState,
-    agencyStates: input.agencyStates,
-    standingCache: new Map(),
-  };
-}
-
-/** The date an action takes effect; undated actions sort last and are not used for dates. */
-export function effectiveDate(action: RegistryPartyAction): string {
-  return action.effectiveOn ?? action.date ?? "9999-12-31";
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-export function reservationsOf(actions: readonly RegistryPartyAction[], date: IsoDate): ReservationPayload[] {
-  return actions
-    .filter(
-      (action) => (action.action === "reservation" || action.action === "declaration") && action.payload,
-    )
-    .filter((action) => {
-      const effective = action.effectiveOn ?? action.date;
-      return effective === null || effective <= date;
-    })
-    .map((action) => action.payload as ReservationPayload);
-}
 
 export type { InstrumentKind, PartyType, ReservationKind };

@@ -1,5 +1,13 @@
+import { isStateCode } from "../directory/state-codes.js";
 import { csvField, parseCsvRecords } from "../platform/csv.js";
-import type { IsoDate, PartyRef } from "./model.js";
+import {
+  type IsoDate,
+  isIsoDate,
+  isoDateOrNull,
+  isPartialIsoDate,
+  type PartialIsoDate,
+} from "../platform/dates.js";
+import type { PartyRef } from "./model.js";
 import { PARTY_ACTIONS, type PartyActionKind } from "./vocabulary.js";
 
 /**
@@ -30,17 +38,12 @@ export type ParsedPartyAction = {
   action: PartyActionKind;
   date: IsoDate | null;
   sourceUrl: string | null;
-  asOf: IsoDate | null;
+  /** "As of" may be a year or a month when the source says no more ("as of 2006"). */
+  asOf: PartialIsoDate | null;
   verified: boolean;
 };
 
 export type CsvProblem = { line: number; field: string; message: string };
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -49,13 +52,6 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** "As of" may be a year or a month when the source says no more ("as of 2006"). */
-export function isPartialIsoDate(value: string): boolean {
-  if (/^\d{4}$/.test(value)) return true;
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return true;
-  return isIsoDate(value);
 }
 
 const actions: readonly string[] = PARTY_ACTIONS;
@@ -90,13 +86,13 @@ export function parsePartyActionCsv(
     if (!lookups.instrumentCodes.has(instrumentCode))
       problem("instrument", `no instrument with code "${instrumentCode}"`);
     const code = (values.state ?? "").trim().toUpperCase();
-    const partyType = lookups.stateCodes.has(code)
-      ? "state"
-      : lookups.organisationCodes.has(code)
-        ? "organisation"
-        : null;
-    if (!partyType)
-      problem("state", `"${code}" is neither an ISO 3166-1 alpha-2 state nor a known organisation`);
+    const party: ParsedPartyAction["party"] | null =
+      isStateCode(code) && lookups.stateCodes.has(code)
+        ? { type: "state", code }
+        : lookups.organisationCodes.has(code)
+          ? { type: "organisation", code }
+          : null;
+    if (!party) problem("state", `"${code}" is neither an ISO 3166-1 alpha-2 state nor a known organisation`);
     const action = (values.action ?? "").trim().toLowerCase();
     if (!actions.includes(action)) problem("action", `"${action}" is not one of ${PARTY_ACTIONS.join(", ")}`);
     const date = (values.date ?? "").trim();
@@ -109,15 +105,15 @@ export function parsePartyActionCsv(
       problem("as_of", `"${asOf}" is not a date as YYYY-MM-DD (or YYYY-MM, YYYY)`);
     const verified = (values.verified ?? "").trim().toLowerCase();
     if (verified !== "true" && verified !== "false") problem("verified", 'must be "true" or "false"');
-    if (problems.length > before) continue;
+    if (problems.length > before || !party) continue;
     rows.push({
       line,
       instrumentCode,
-      party: { type: partyType as "state" | "organisation", code },
+      party,
       action: action as PartyActionKind,
-      date: date || null,
+      date: isoDateOrNull(date),
       sourceUrl: sourceUrl || null,
-      asOf: asOf || null,
+      asOf: isPartialIsoDate(asOf) ? asOf : null,
       verified: verified === "true",
     });
   }

@@ -1,10 +1,8 @@
-import {
-  type IsoDate,
-  type RegistryInstrument,
-  type RegistryPartyAction,
-  type RegistrySnapshot,
-  reservationsOf,
-} from "./model.js";
+import type { StateCode } from "../directory/state-codes.js";
+import type { IsoDate, PartialIsoDate } from "../platform/dates.js";
+import type { RegistryInstrument, RegistryPartyAction, RegistrySnapshot } from "./model.js";
+import type { ResolverCaveat, ResolverReason } from "./schemas.js";
+import { reservationsOf } from "./snapshot.js";
 import { type PartyStanding, partyStanding } from "./status.js";
 import {
   OFFENCE_SUBJECTS,
@@ -14,33 +12,8 @@ import {
   type Subject,
 } from "./vocabulary.js";
 
-/**
- * Why an instrument applies or not between two states on a date. Codes, not prose:
- * the web app and the CLI render them in the reader's language (reasons.ts).
- */
-export type Reason =
-  | { code: "in_force_for_both"; since: IsoDate | null }
-  | { code: "not_a_party"; state: string }
-  | { code: "signed_only"; state: string; on: IsoDate | null }
-  | { code: "not_yet_in_force"; state: string; from: IsoDate | null }
-  | { code: "withdrawn"; state: string; on: IsoDate | null }
-  | { code: "expired"; on: IsoDate | null }
-  | { code: "suspended"; state: string }
-  | { code: "excluded_by_reservation"; state: string; reservation: "subject_exclusion" | "own_nationals" }
-  | { code: "wrong_subject"; subjects: Subject[] }
-  | { code: "under_negotiation"; stage: string | null; on: IsoDate | null }
-  | { code: "superseded_by"; instrumentId: string; instrumentCode: string }
-  | { code: "non_binding" }
-  | { code: "reciprocity" };
-
-export type Caveat =
-  | { code: "offence_scope"; subjects: Subject[] }
-  | { code: "own_nationals_may_be_refused"; state: string }
-  | { code: "derived_entry_into_force"; state: string }
-  | { code: "party_list_as_of"; asOf: IsoDate }
-  | { code: "unverified_facts" }
-  | { code: "undated_action"; state: string; action: string }
-  | { code: "demo_data" };
+export type Reason = ResolverReason;
+export type Caveat = ResolverCaveat;
 
 /** "fallback": reciprocity when an instrument governs (available, not needed). */
 export type CandidateStatus = "applies" | "superseded" | "non_binding" | "fallback" | "not_applicable";
@@ -58,12 +31,12 @@ export type Candidate = {
 };
 
 export type ResolveQuery = {
-  requesting: string;
-  requested: string;
+  requesting: StateCode;
+  requested: StateCode;
   kind: RequestKind;
   date: IsoDate;
   /** For extradition: the nationality of the person sought, to apply own-nationals reservations. */
-  personNationality?: string | null | undefined;
+  personNationality?: StateCode | null | undefined;
 };
 
 export type Evaluation = Omit<Candidate, "recommended" | "rank">;
@@ -106,11 +79,11 @@ export function evaluateInstrument(
   snapshot: RegistrySnapshot,
   instrument: RegistryInstrument,
   query: {
-    requesting: string;
-    requested: string;
+    requesting: StateCode;
+    requested: StateCode;
     date: IsoDate;
     kind?: RequestKind | undefined;
-    personNationality?: string | null | undefined;
+    personNationality?: StateCode | null | undefined;
   },
 ): Evaluation {
   const { requesting, requested, date } = query;
@@ -131,7 +104,7 @@ export function evaluateInstrument(
     requesting: cachedStanding(snapshot, instrument, requesting, date),
     requested: cachedStanding(snapshot, instrument, requested, date),
   };
-  const pairs: [string, string, PartyStanding][] = [
+  const pairs: [StateCode, StateCode, PartyStanding][] = [
     [requesting, requested, standings.requesting],
     [requested, requesting, standings.requested],
   ];
@@ -201,7 +174,7 @@ export function evaluateInstrument(
   if (offenceSubjects.length > 0 && instrument.scope !== "bilateral")
     caveats.push({ code: "offence_scope", subjects: offenceSubjects });
   // The oldest "as of" among both parties' facts, and whether any is unverified.
-  let asOf: string | null = null;
+  let asOf: PartialIsoDate | null = null;
   let unverified = false;
   for (const state of [requesting, requested]) {
     for (const action of actionsFor(snapshot, instrument.id, state)) {
@@ -216,7 +189,7 @@ export function evaluateInstrument(
   const applies = reasons.length === 0;
   if (applies) {
     const froms = [standings.requesting.inForceFrom, standings.requested.inForceFrom].filter(
-      (value): value is string => value !== null,
+      (value): value is IsoDate => value !== null,
     );
     reasons.push({ code: "in_force_for_both", since: froms.sort().at(-1) ?? null });
     if (!instrument.binding) reasons.push({ code: "non_binding" });
@@ -231,7 +204,11 @@ export function evaluateInstrument(
   };
 }
 
-function intendsToJoin(snapshot: RegistrySnapshot, instrument: RegistryInstrument, state: string): boolean {
+function intendsToJoin(
+  snapshot: RegistrySnapshot,
+  instrument: RegistryInstrument,
+  state: StateCode,
+): boolean {
   return instrument.intendedParties.some((party) =>
     party.type === "state"
       ? party.code === state

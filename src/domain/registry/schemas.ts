@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { stateCodeSchema } from "../directory/schemas.js";
+import { stateCodeSchema } from "../directory/state-codes.js";
+import { isoDateSchema, partialIsoDateSchema } from "../platform/dates.js";
 import {
   CHANNELS,
   INSTRUMENT_KINDS,
@@ -19,7 +20,6 @@ import {
  * app (forms). Strict objects: unknown properties are refused.
  */
 
-export const isoDateSchema = z.iso.date("a date as YYYY-MM-DD");
 export const instrumentKindSchema = z.enum(INSTRUMENT_KINDS);
 export const subjectSchema = z.enum(SUBJECTS);
 export const levelSchema = z.enum(LEVELS);
@@ -79,15 +79,20 @@ export const reservationPayloadSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("other"), text: text(8000) }),
 ]);
 
+export type ReservationPayload = z.infer<typeof reservationPayloadSchema>;
+
+export const IDENTIFIER_SCHEMES = ["cets", "untc", "oas", "national_register", "other"] as const;
 const identifierSchema = z.strictObject({
-  scheme: z.enum(["cets", "untc", "oas", "national_register", "other"]),
+  scheme: z.enum(IDENTIFIER_SCHEMES),
   value: text(200),
 });
+export type InstrumentIdentifier = z.infer<typeof identifierSchema>;
 const textLinkSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}$/),
   url: httpUrl,
   title: text(300).nullish(),
 });
+export type InstrumentText = z.infer<typeof textLinkSchema>;
 
 const instrumentFields = {
   kind: instrumentKindSchema,
@@ -156,7 +161,8 @@ export const createPartyActionSchema = z
     payload: reservationPayloadSchema.nullish(),
     text: text(8000).nullish(),
     source: citationSchema,
-    asOf: isoDateSchema.nullish(),
+    /** How current the source was: a day, or a month or a year when it says no more. */
+    asOf: partialIsoDateSchema.nullish(),
     verified: z.boolean().default(false),
   })
   .refine((value) => !value.payload || value.action === "reservation" || value.action === "declaration", {
@@ -254,7 +260,7 @@ export const partyActionViewSchema = z.object({
   date: z.string().nullable(),
   effectiveOn: z.string().nullable(),
   inRespectOf: z.array(z.string()),
-  payload: z.record(z.string(), z.unknown()).nullable(),
+  payload: reservationPayloadSchema.nullable(),
   text: z.string().nullable(),
   source: citationViewSchema.nullable(),
   asOf: z.string().nullable(),
@@ -324,6 +330,59 @@ export const childParamsSchema = z.strictObject({ id: z.uuid(), childId: z.uuid(
 
 // --- resolver, pairs and map ------------------------------------------------------------------
 
+/**
+ * Why an instrument applies or not between two states on a date. Codes, not prose: the web
+ * app and the CLI word them in the reader's language (reasons.ts).
+ */
+export const resolverReasonSchema = z
+  .discriminatedUnion("code", [
+    z.strictObject({ code: z.literal("in_force_for_both"), since: isoDateSchema.nullable() }),
+    z.strictObject({ code: z.literal("not_a_party"), state: stateCodeSchema }),
+    z.strictObject({ code: z.literal("signed_only"), state: stateCodeSchema, on: isoDateSchema.nullable() }),
+    z.strictObject({
+      code: z.literal("not_yet_in_force"),
+      state: stateCodeSchema,
+      from: isoDateSchema.nullable(),
+    }),
+    z.strictObject({ code: z.literal("withdrawn"), state: stateCodeSchema, on: isoDateSchema.nullable() }),
+    z.strictObject({ code: z.literal("expired"), on: isoDateSchema.nullable() }),
+    z.strictObject({ code: z.literal("suspended"), state: stateCodeSchema }),
+    z.strictObject({
+      code: z.literal("excluded_by_reservation"),
+      state: stateCodeSchema,
+      reservation: z.enum(["subject_exclusion", "own_nationals"]),
+    }),
+    z.strictObject({ code: z.literal("wrong_subject"), subjects: z.array(subjectSchema) }),
+    z.strictObject({
+      code: z.literal("under_negotiation"),
+      stage: negotiationStageSchema.nullable(),
+      on: isoDateSchema.nullable(),
+    }),
+    z.strictObject({ code: z.literal("superseded_by"), instrumentId: z.uuid(), instrumentCode: z.string() }),
+    z.strictObject({ code: z.literal("non_binding") }),
+    z.strictObject({ code: z.literal("reciprocity") }),
+  ])
+  .meta({ id: "ResolverReason" });
+export type ResolverReason = z.infer<typeof resolverReasonSchema>;
+
+/** What a reader should know before relying on a candidate: scope, reservations, the age of the data. */
+export const resolverCaveatSchema = z
+  .discriminatedUnion("code", [
+    z.strictObject({ code: z.literal("offence_scope"), subjects: z.array(subjectSchema) }),
+    z.strictObject({ code: z.literal("own_nationals_may_be_refused"), state: stateCodeSchema }),
+    z.strictObject({ code: z.literal("derived_entry_into_force"), state: stateCodeSchema }),
+    z.strictObject({ code: z.literal("party_list_as_of"), asOf: partialIsoDateSchema }),
+    z.strictObject({ code: z.literal("unverified_facts") }),
+    z.strictObject({
+      code: z.literal("undated_action"),
+      state: stateCodeSchema,
+      action: partyActionKindSchema,
+    }),
+    z.strictObject({ code: z.literal("demo_data") }),
+  ])
+  .meta({ id: "ResolverCaveat" });
+export type ResolverCaveat = z.infer<typeof resolverCaveatSchema>;
+
 export const resolveQuerySchema = z
   .strictObject({
     requesting: stateCodeSchema,
@@ -361,8 +420,8 @@ export const candidateSchema = z.object({
   instrument: instrumentBriefSchema.nullable(),
   status: z.enum(["applies", "superseded", "non_binding", "fallback", "not_applicable"]),
   recommended: z.boolean(),
-  reasons: z.array(z.record(z.string(), z.unknown())),
-  caveats: z.array(z.record(z.string(), z.unknown())),
+  reasons: z.array(resolverReasonSchema),
+  caveats: z.array(resolverCaveatSchema),
   /** The reasons in English, for reading without the web app. */
   explanation: z.string(),
   standings: z.object({

@@ -1,4 +1,5 @@
-import { addDays, type IsoDate, type RegistryInstrument, type RegistryPartyAction } from "./model.js";
+import { addDays, type IsoDate } from "../platform/dates.js";
+import type { RegistryInstrument, RegistryPartyAction } from "./model.js";
 import { CONSENT_ACTIONS, TERMINATING_ACTIONS } from "./vocabulary.js";
 
 /**

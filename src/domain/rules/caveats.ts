@@ -1,5 +1,6 @@
-import type { AdmissibilityResult, Caveat, Context } from "./evaluate.js";
+import type { Context } from "./input.js";
 import { CASE_SUBJECTS, codesWithoutRules } from "./legal-basis.js";
+import type { AdmissibilityResult, Caveat } from "./schemas.js";
 
 /**
  * What the officer must know about the check itself: the legal basis has no treaty rules

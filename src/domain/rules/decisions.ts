@@ -1,6 +1,8 @@
 import type { CaseEventInput, DecisionGround } from "../cases/model.js";
+import type { Bilingual } from "../platform/schemas.js";
+import type { AdmissibilityInput } from "./input.js";
+import type { FollowUpTask } from "./model.js";
 import type {
-  AdmissibilityInput,
   AdmissibilityResult,
   Blocker,
   ConditionFinding,
@@ -8,9 +10,7 @@ import type {
   FollowUpFinding,
   RefusalLimitFinding,
   RuleReference,
-} from "./evaluate.js";
-import type { Bilingual } from "./facts.js";
-import type { FollowUpTask } from "./schema.js";
+} from "./schemas.js";
 
 /**
  * What the checker's result means for a decision: the conditions and limits that refuse

@@ -1,7 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type CaseEventInput, caseFactsSchema, caseHeaderSchema } from "../cases/model.js";
-import { blockersFor, checkAdmissibility, followUpsFor, type RuleOverlay } from "./evaluate.js";
 import {
   admissibilityInput,
   decision,
@@ -9,15 +6,12 @@ import {
   mlaScenario,
   preservationScenario,
   type Scenario,
-} from "./fixtures.js";
-import { parseRuleFiles } from "./load.js";
+} from "../../../test/support/rules-fixtures.js";
+import { shippedRules } from "../../../test/support/shipped-rules.js";
+import { type CaseEventInput, caseFactsSchema, caseHeaderSchema } from "../cases/model.js";
+import { blockersFor, checkAdmissibility, followUpsFor, type RuleOverlay } from "./evaluate.js";
 
-const directory = new URL("../../../data/rules/", import.meta.url);
-const rules = parseRuleFiles(
-  readdirSync(directory)
-    .filter((name) => name.endsWith(".json"))
-    .map((name) => ({ name, text: readFileSync(new URL(name, directory), "utf8") })),
-);
+const rules = shippedRules;
 const check = (scenario: Scenario, codes: string[], date?: string) =>
   checkAdmissibility(admissibilityInput(scenario, codes, rules, date));
 

@@ -1,13 +1,17 @@
-import type { CaseEventInput, CaseFacts, CaseHeader, Offence, Person } from "../cases/model.js";
+import type { Offence, Person } from "../cases/model.js";
 import { type CaseKind, COERCIVE_MEASURES } from "../cases/vocabulary.js";
+import type { StateCode } from "../directory/state-codes.js";
 import type { ReservationPayload } from "../registry/model.js";
 import { caveats } from "./caveats.js";
 import { decisionIssues, followUpFindings, limitsOn, matchesRequirement } from "./decisions.js";
-import { type Bilingual, caseAnswer, FACT_SCOPES, offenceAnswer, personAnswer, personsFor } from "./facts.js";
+import { caseAnswer, FACT_SCOPES, offenceAnswer, personAnswer, personsFor } from "./facts.js";
+import type { AdmissibilityInput, Context } from "./input.js";
 import { CASE_SUBJECTS, type RuleInBasis, rulesOfLegalBasis } from "./legal-basis.js";
+import type { Rule } from "./model.js";
 import { askCrossCutting, Questionnaire, type UnknownFact } from "./questionnaire.js";
 import { requestContent } from "./request-content.js";
-import type { FactQuestion, FollowUpTask, Rule } from "./schema.js";
+import type { AdmissibilityResult, FactTrigger, RuleReference, ThresholdFinding } from "./schemas.js";
+import type { FactQuestion } from "./vocabulary.js";
 
 export { blockersFor, followUpsFor } from "./decisions.js";
 
@@ -22,189 +26,12 @@ export { blockersFor, followUpsFor } from "./decisions.js";
  * requested state). On an outgoing case the same checks flag the partner's decision.
  */
 
-/** A reservation or declaration of one of the two states to an instrument of the legal basis. */
-export type RuleOverlay = {
-  /** ISO alpha-2 code of the state that made it. */
-  state: string;
-  instrumentCode: string;
-  payload: ReservationPayload;
-  /** When it takes effect; null or absent: from the start. */
-  effectiveOn?: string | null;
-  verified?: boolean;
-};
-
-export type AdmissibilityInput = {
-  header: CaseHeader;
-  facts: CaseFacts;
-  /** The case's events so far, in order (stored events or inputs: only type and payload are read). */
-  events: readonly CaseEventInput[];
-  /** Registry codes of the legal-basis instrument and its protocols in force between the pair. */
-  legalBasisCodes: readonly string[];
-  overlays: readonly RuleOverlay[];
-  /** The date of the check (YYYY-MM-DD): which overlays are in effect, which notices are current. */
-  date: string;
-  rules: readonly Rule[];
-};
-
-export type FactTrigger = {
-  fact: FactQuestion;
-  /** The answer the rule read: a yes/no, a number of months, or null when unknown. */
-  value: boolean | number | string | null;
-  offenceId: string | null;
-  personId: string | null;
-};
-
-export type RuleReference = {
-  ruleId: string;
-  article: string;
-  instrument: string;
-  verified: boolean;
-};
-
-export type GroundFinding = RuleReference & {
-  kind: "mandatory" | "optional";
-  ground: string;
-  title: Bilingual;
-  explanation: Bilingual;
-  /** applies: the facts trigger it; may_apply: a fact it needs is unknown. */
-  status: "applies" | "may_apply";
-  facts: FactTrigger[];
-  exceptions: string[];
-  /** Rules of the basis that limit this ground (fiscal grounds not alone: UNTOC 16(15)). */
-  limitedBy: string[];
-  advisory: boolean;
-};
-
-/** A ground the instrument gives that no recorded fact can test: the officer weighs it. */
-export type JudgementGround = RuleReference & {
-  kind: "mandatory" | "optional";
-  ground: string;
-  title: Bilingual;
-  explanation: Bilingual;
-};
-
-export type MissingFact = {
-  question: FactQuestion;
-  asks: Bilingual;
-  offenceId: string | null;
-  personId: string | null;
-  /** The rules that need the answer; empty when only the cross-cutting checks ask it. */
-  ruleIds: string[];
-  /** Asked whatever the legal basis (DOMAIN.md §4.10: always ask). */
-  crossCutting: boolean;
-};
-
-export type ConditionFinding = RuleReference & {
-  status: "applies" | "may_apply";
-  requires: { event: string; where: Record<string, string> | null };
-  before: string;
-  /** The required event is in the case's events. */
-  met: boolean;
-  /** An unmet condition that applies to our own decision (incoming case): the gated event is refused. */
-  blocking: boolean;
-  /** The state whose reservation or declaration may change the rule (its `reservationsHook`): then it only advises. */
-  reservedBy: string | null;
-  title: Bilingual;
-  explanation: Bilingual;
-};
-
-export type RefusalLimitFinding = RuleReference & {
-  status: "applies" | "may_apply";
-  forbidden: string[];
-  forbiddenAlone: string[];
-  onlyAllowed: string[] | null;
-  reasonsRequired: boolean;
-  blocking: boolean;
-  reservedBy: string | null;
-  title: Bilingual;
-  explanation: Bilingual;
-};
-
-export type ThresholdFinding = RuleReference & {
-  offenceId: string | null;
-  purpose: "prosecution" | "enforcement" | null;
-  requiredMonths: number | null;
-  actualMonths: number | null;
-  /** null: the penalty, the sentence or the purpose is unknown. */
-  passes: boolean | null;
-  /** Advice only (INTERPOL's threshold), never a treaty ground. */
-  advisory: boolean;
-  /** The rule whose minimum applies instead (Budapest art. 24(1)(b)). */
-  displacedBy: string | null;
-};
-
-export type RequiredContentFinding = { ruleId: string; item: string; present: boolean | null };
-
-export type FollowUpFinding = RuleReference & {
-  task: FollowUpTask;
-  onGrounds: string[];
-  /**
-   * on_refusal: a refusal on these grounds would open it; due: a refusal was decided and the
-   * task is not yet opened; opened: a follow_up_opened event records it.
-   */
-  status: "on_refusal" | "due" | "opened";
-  decidedOn: string | null;
-  note: Bilingual;
-};
-
-/** A condition with nothing to check mechanically: a reminder shown to the officer. */
-export type NoteFinding = RuleReference & {
-  status: "applies" | "may_apply";
-  title: Bilingual;
-  explanation: Bilingual;
-};
-
-export type Blocker = RuleReference & {
-  reason: "condition_unmet" | "refusal_limit";
-  message: Bilingual;
-};
-
-/** A recorded decision that an applicable condition or limit would have stopped (or a partner's, flagged). */
-export type DecisionIssue = Blocker & { eventIndex: number };
-
-export type Caveat = { code: string; text: Bilingual; ruleIds: string[] };
-
-export type FollowUpRule = RuleReference & {
-  task: FollowUpTask;
-  onGrounds: string[];
-  /** Whether the rule's facts hold (a sought person is an own national). */
-  status: "applies" | "may_apply" | "none";
-};
-
-export type AdmissibilityResult = {
-  caseKind: CaseKind;
-  direction: "incoming" | "outgoing";
-  basis: "instrument" | "reciprocity" | null;
-  legalBasisCodes: string[];
-  grounds: GroundFinding[];
-  judgementGrounds: JudgementGround[];
-  missingFacts: MissingFact[];
-  conditions: ConditionFinding[];
-  refusalLimits: RefusalLimitFinding[];
-  thresholds: ThresholdFinding[];
-  requiredContent: RequiredContentFinding[];
-  followUps: FollowUpFinding[];
-  /** Every follow-up rule of the basis for this kind of case, for followUpsFor. */
-  followUpRules: FollowUpRule[];
-  notes: NoteFinding[];
-  decisionIssues: DecisionIssue[];
-  caveats: Caveat[];
-};
-
 type Answer = boolean | null;
 type Test = { fact: FactQuestion; expected: boolean };
 type Evaluation = {
   status: "applies" | "may_apply" | "none";
   triggers: FactTrigger[];
   unknowns: UnknownFact[];
-};
-
-/** What every step of a check reads: the input, and the overlays in effect for the basis. */
-export type Context = {
-  input: AdmissibilityInput;
-  header: CaseHeader;
-  facts: CaseFacts;
-  overlays: RuleOverlay[];
 };
 
 export function checkAdmissibility(input: AdmissibilityInput): AdmissibilityResult {
@@ -388,7 +215,7 @@ function inScope(rule: Rule, context: Context): boolean {
  * The requested state, when it made a reservation or declaration of the kind the rule's
  * `reservationsHook` names to the rule's instrument; otherwise null.
  */
-function reservingState(rule: Rule, instrument: string, context: Context): string | null {
+function reservingState(rule: Rule, instrument: string, context: Context): StateCode | null {
   if (!rule.reservationsHook) return null;
   const found = context.overlays.find(
     (overlay) =>

@@ -1,6 +1,6 @@
 import type { CaseFacts, CaseHeader, Offence, Person } from "../cases/model.js";
 import type { PersonRole } from "../cases/vocabulary.js";
-import type { FactQuestion } from "./schema.js";
+import type { FactQuestion } from "./vocabulary.js";
 
 /**
  * How the checker reads the answer to each question from a case's facts. Every answer is
@@ -8,7 +8,7 @@ import type { FactQuestion } from "./schema.js";
  * checker can tell "the offence is not political" from "nobody has said".
  */
 
-export type Bilingual = { en: string; ru: string };
+import type { Bilingual } from "../platform/schemas.js";
 
 /** Where a question's answer lives: on each offence, on each person concerned, or on the case. */
 export type FactScope = "offence" | "person" | "case";

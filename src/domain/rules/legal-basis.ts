@@ -1,7 +1,7 @@
 import type { CaseHeader } from "../cases/model.js";
 import type { CaseKind } from "../cases/vocabulary.js";
 import type { Subject } from "../registry/vocabulary.js";
-import type { Rule } from "./schema.js";
+import type { Rule } from "./model.js";
 
 /** A rule the case's legal basis brings in, with the instrument of the basis it comes from. */
 export type RuleInBasis = { rule: Rule; instrument: string };

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { CASE_EVENT_TYPES, type CaseEventType, caseEventPayloads } from "../cases/model.js";
+import { type Rule, ruleFileSchema } from "./model.js";
 import { CONTENT_ITEMS } from "./request-content.js";
-import { type FactQuestion, REFUSAL_GROUNDS, type Rule, ruleFileSchema, YES_NO_FACTS } from "./schema.js";
+import { type FactQuestion, REFUSAL_GROUNDS, YES_NO_FACTS } from "./vocabulary.js";
 
 /**
  * Rule files are read by the caller (the server at start, a test, the CLI) and handed here

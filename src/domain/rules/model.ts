@@ -2,85 +2,13 @@ import { z } from "zod";
 import { caseEventPayloads } from "../cases/model.js";
 import { CASE_KINDS, DIRECTIONS, MEASURE_KINDS } from "../cases/vocabulary.js";
 import { RESERVATION_KINDS } from "../registry/vocabulary.js";
+import { FACT_QUESTIONS, RULE_KINDS } from "./vocabulary.js";
 
 /**
  * Rules are data with citations (ARCHITECTURE.md §1, DOMAIN.md §4): one JSON file per
  * instrument family in data/rules/, validated by this schema when loaded. The checker
  * (evaluate.ts) and the clock engine (clocks/) read them; no rule is a code path.
  */
-
-export const RULE_KINDS = [
-  "mandatory_refusal",
-  "optional_refusal",
-  "condition",
-  "threshold",
-  "clock",
-  "required_content",
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
-
-/** Case facts a condition can test; the checker asks for them when they are unknown. */
-export const FACT_QUESTIONS = [
-  "political",
-  "military",
-  "fiscal",
-  "discrimination_risk",
-  "own_national",
-  "committed_in_requested_state",
-  "time_barred",
-  "final_judgment_in_requested_state",
-  "pending_proceedings_in_requested_state",
-  "amnestied",
-  "death_penalty",
-  "requested_state_abolished_death_penalty",
-  "punishable_in_requested_state",
-  "essential_interests",
-  "in_absentia",
-  "maximum_penalty",
-  "sentence",
-  "person_consented",
-  "purpose",
-] as const;
-export type FactQuestion = (typeof FACT_QUESTIONS)[number];
-
-/**
- * The questions that have a yes/no answer, the only ones `facts` and `notFacts` can name.
- * The others are amounts or choices that thresholds read (a penalty, a sentence, the
- * purpose of an extradition).
- */
-export const YES_NO_FACTS = FACT_QUESTIONS.filter(
-  (question) => question !== "maximum_penalty" && question !== "sentence" && question !== "purpose",
-);
-
-/**
- * Normalised refusal grounds, the codes of `ground` and of a decision's grounds: reports
- * count refusals by these codes ("refused 42 times on political grounds"), so a rule file
- * cannot invent a new spelling of an existing ground.
- */
-export const REFUSAL_GROUNDS = [
-  "political_offence",
-  "discrimination",
-  "military_offence",
-  "fiscal_offence",
-  "own_national",
-  "territoriality",
-  "pending_proceedings",
-  "ne_bis_in_idem",
-  "lapse_of_time",
-  "death_penalty",
-  "in_absentia",
-  "amnesty",
-  "essential_interests",
-  "no_dual_criminality",
-  "below_threshold",
-  "bank_secrecy",
-  "private_prosecution",
-  "non_conformity",
-  "domestic_law_prohibits",
-  "contrary_to_legal_system",
-  "other",
-] as const;
-export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 
 /** The follow-up tasks a rule can open, the same list as the `follow_up_opened` event's. */
 export const followUpTaskSchema = caseEventPayloads.follow_up_opened.shape.task;

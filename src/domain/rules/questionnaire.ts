@@ -1,8 +1,9 @@
 import type { CaseHeader, Offence, Person } from "../cases/model.js";
 import { type CaseKind, COERCIVE_MEASURES } from "../cases/vocabulary.js";
-import type { Context, MissingFact } from "./evaluate.js";
 import { caseAnswer, FACT_SCOPES, offenceAnswer, personAnswer, personsFor, questionText } from "./facts.js";
-import type { FactQuestion } from "./schema.js";
+import type { Context } from "./input.js";
+import type { MissingFact } from "./schemas.js";
+import type { FactQuestion } from "./vocabulary.js";
 
 /**
  * The questionnaire: the facts the rules need and nobody has answered yet, one question

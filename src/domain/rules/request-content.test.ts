@@ -1,15 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extraditionScenario, mlaScenario, preservationScenario, type Scenario } from "./fixtures.js";
-import { parseRuleFiles } from "./load.js";
+import {
+  extraditionScenario,
+  mlaScenario,
+  preservationScenario,
+  type Scenario,
+} from "../../../test/support/rules-fixtures.js";
+import { shippedRules } from "../../../test/support/shipped-rules.js";
 import { CONTENT_ITEMS, requestContent } from "./request-content.js";
 
-const directory = new URL("../../../data/rules/", import.meta.url);
-const rules = parseRuleFiles(
-  readdirSync(directory)
-    .filter((name) => name.endsWith(".json"))
-    .map((name) => ({ name, text: readFileSync(new URL(name, directory), "utf8") })),
-);
+const rules = shippedRules;
 const contentOf = (scenario: Scenario, legalBasisCodes: string[]) =>
   requestContent({ header: scenario.header, facts: scenario.facts, legalBasisCodes, rules });
 const presence = (scenario: Scenario, legalBasisCodes: string[]) =>

@@ -1,7 +1,8 @@
 import type { CaseFacts, CaseHeader } from "../cases/model.js";
 import type { MeasureKind, WarrantKind } from "../cases/vocabulary.js";
 import { rulesOfLegalBasis } from "./legal-basis.js";
-import type { Rule } from "./schema.js";
+import type { Rule } from "./model.js";
+import type { RequestContent } from "./schemas.js";
 
 /**
  * What a request must contain under its legal basis (CETS 024 art. 12, CETS 030 art. 14,
@@ -19,26 +20,7 @@ export type RequestContentInput = {
   rules: readonly Rule[];
 };
 
-export type ContentItemStatus = {
-  item: string;
-  labelEn: string;
-  labelRu: string;
-  /** true: the facts show it; false: they do not; null: the facts cannot show it, confirm by hand. */
-  present: boolean | null;
-  /** What to add or confirm; null when present. */
-  hintEn: string | null;
-  hintRu: string | null;
-};
-
-export type RequestContent = {
-  instrumentCode: string;
-  ruleId: string;
-  article: string;
-  titleEn: string;
-  titleRu: string;
-  verified: boolean;
-  items: ContentItemStatus[];
-};
+export type { ContentItemStatus, RequestContent } from "./schemas.js";
 
 type Finding = { present: boolean | null; hintEn: string; hintRu: string };
 type ItemDefinition = {

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { shippedRuleFile, shippedRuleFiles } from "../../../test/support/shipped-rules.js";
 import { parseRuleFiles } from "./load.js";
 
 /**
@@ -7,7 +7,6 @@ import { parseRuleFiles } from "./load.js";
  * DOMAIN.md §4's mark ([V] true, [U] false), and each speaks both languages and cites a source.
  */
 
-const directory = new URL("../../../data/rules/", import.meta.url);
 /** The files of the admissibility rules; clocks.json belongs to the clock engine and has its own tests. */
 const RULE_FILES = [
   "budapest.json",
@@ -19,7 +18,7 @@ const RULE_FILES = [
   "uncac.json",
   "untoc.json",
 ];
-const read = (name: string) => ({ name, text: readFileSync(new URL(name, directory), "utf8") });
+const read = shippedRuleFile;
 
 /**
  * DOMAIN.md §4, as marked in its verification log of 2026-11-23. Rules that split one
@@ -117,7 +116,7 @@ const CYRILLIC = /[а-яё]/i;
 
 describe("shipped rule files", () => {
   it("lists every rule file of data/rules except the clock engine's", () => {
-    const present = readdirSync(directory).filter((name) => name.endsWith(".json") && name !== "clocks.json");
+    const present = shippedRuleFiles.map((file) => file.name).filter((name) => name !== "clocks.json");
     expect(present.sort()).toEqual(RULE_FILES);
   });
 
@@ -126,8 +125,7 @@ describe("shipped rule files", () => {
   });
 
   it("every file of data/rules, the clock engine's included, parses together without a duplicate id", () => {
-    const all = readdirSync(directory).filter((name) => name.endsWith(".json"));
-    expect(() => parseRuleFiles(all.map(read))).not.toThrow();
+    expect(() => parseRuleFiles([...shippedRuleFiles])).not.toThrow();
   });
 
   const rules = parseRuleFiles(RULE_FILES.map(read));

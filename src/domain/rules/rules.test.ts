@@ -1,7 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { CaseEventInput } from "../cases/model.js";
-import { type AdmissibilityResult, checkAdmissibility } from "./evaluate.js";
 import {
   admissibilityInput,
   decision,
@@ -9,7 +6,10 @@ import {
   mlaScenario,
   preservationScenario,
   type Scenario,
-} from "./fixtures.js";
+} from "../../../test/support/rules-fixtures.js";
+import { shippedRuleFiles } from "../../../test/support/shipped-rules.js";
+import type { CaseEventInput } from "../cases/model.js";
+import { type AdmissibilityResult, checkAdmissibility } from "./evaluate.js";
 import { parseRuleFiles } from "./load.js";
 
 /**
@@ -18,11 +18,7 @@ import { parseRuleFiles } from "./load.js";
  * is answered "no", so the only difference between the two is the fact the rule tests.
  */
 
-const directory = new URL("../../../data/rules/", import.meta.url);
-const files = readdirSync(directory)
-  .filter((name) => name.endsWith(".json") && name !== "clocks.json")
-  .map((name) => ({ name, text: readFileSync(new URL(name, directory), "utf8") }));
-const rules = parseRuleFiles(files);
+const rules = parseRuleFiles(shippedRuleFiles.filter((file) => file.name !== "clocks.json"));
 
 type Probe = (result: AdmissibilityResult) => boolean;
 type RuleCase = {

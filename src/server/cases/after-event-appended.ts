@@ -2,12 +2,8 @@ import { type CaseRow, caseColumns, rewriteCase } from "../../db/cases/cases.rep
 import type { CaseEvent } from "../../domain/cases/model.js";
 import { applyEvent } from "../../domain/cases/projection.js";
 import type { OperationContext } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { evaluateCase } from "./evaluate-case.js";
-
-/** The legal date of "today" for events the server dates itself (a stored document). */
-export function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /**
  * Everything derived from a case's stream, brought up to date in the transaction that
@@ -27,7 +23,7 @@ export async function afterEventAppended(
   const evaluation = await evaluateCase(
     context,
     { header: projection.header, facts: projection.facts, events },
-    today(context.now),
+    officeToday(context.services, context.now),
   );
   return rewriteCase(
     context.tx,

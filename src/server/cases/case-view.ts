@@ -3,7 +3,7 @@ import { type CaseRow, listCaseEvents } from "../../db/cases/cases.repository.js
 import { findTeam } from "../../db/platform/teams.repository.js";
 import type { CaseView } from "../../domain/cases/schemas.js";
 import type { OperationContext } from "../platform/operation.js";
-import { today } from "./after-event-appended.js";
+import { officeToday } from "../platform/today.js";
 import { evaluateCase } from "./evaluate-case.js";
 import { toCaseView } from "./views.js";
 
@@ -18,10 +18,10 @@ export async function loadCaseView(context: OperationContext, row: CaseRow): Pro
   const documents = await listCaseDocuments(context.tx, row.id);
   const events = await listCaseEvents(context.tx, row.id);
   const { header, facts } = row.projection;
-  const evaluation = await evaluateCase(context, { header, facts, events }, today(context.now));
-  return {
-    ...toCaseView(row, documents, team?.name ?? null),
-    deadlines: evaluation.deadlines,
-    checker: evaluation.checker,
-  };
+  const evaluation = await evaluateCase(
+    context,
+    { header, facts, events },
+    officeToday(context.services, context.now),
+  );
+  return toCaseView(row, documents, team?.name ?? null, evaluation);
 }

@@ -2,17 +2,17 @@ import { readRuleFiles } from "../../db/cases/rule-files.js";
 import type { Database, Executor } from "../../db/client.js";
 import type { CaseEvent, CaseFacts, CaseHeader } from "../../domain/cases/model.js";
 import { createHolidayCalendars, type HolidayCalendars } from "../../domain/clocks/calendar.js";
-import { computeDeadlines, type Deadline } from "../../domain/clocks/compute.js";
+import { computeDeadlines } from "../../domain/clocks/compute.js";
+import type { Deadline } from "../../domain/clocks/schemas.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import type { RegistrySnapshot } from "../../domain/registry/model.js";
 import { evaluateInstrument } from "../../domain/registry/resolver.js";
-import {
-  type AdmissibilityResult,
-  checkAdmissibility,
-  type RuleOverlay,
-} from "../../domain/rules/evaluate.js";
+import { checkAdmissibility } from "../../domain/rules/evaluate.js";
+import type { RuleOverlay } from "../../domain/rules/input.js";
 import { parseRuleFiles } from "../../domain/rules/load.js";
-import { type RequestContent, requestContent } from "../../domain/rules/request-content.js";
-import type { Rule } from "../../domain/rules/schema.js";
+import type { Rule } from "../../domain/rules/model.js";
+import { requestContent } from "../../domain/rules/request-content.js";
+import type { CheckerResult } from "../../domain/rules/schemas.js";
 import { registrySnapshot } from "../registry/snapshot-cache.js";
 
 /**
@@ -30,8 +30,8 @@ let loaded: Promise<CaseRules> | null = null;
 
 /** The shipped rules (data/rules/*.json) and the holiday calendars, loaded once. */
 export function caseRules(): Promise<CaseRules> {
-  loaded ??= readRuleFiles().then((files) => ({
-    rules: parseRuleFiles(files),
+  loaded ??= Promise.resolve().then(() => ({
+    rules: parseRuleFiles(readRuleFiles()),
     calendars: createHolidayCalendars(),
   }));
   return loaded;
@@ -55,7 +55,7 @@ const RELATED_KINDS = new Set(["protocol_of", "amends"]);
 export function legalBasisOf(
   snapshot: RegistrySnapshot,
   header: CaseHeader,
-  date: string,
+  date: IsoDate,
 ): LegalBasisInForce {
   const basis = header.legalBasis;
   if (basis?.type !== "instrument") return { codes: [], overlays: [] };
@@ -87,14 +87,11 @@ export function legalBasisOf(
   return { codes: instruments.map((entry) => entry.code), overlays };
 }
 
-/** The checker's findings as the API shows them: the result, with the request's required content. */
-export type CheckerView = AdmissibilityResult & { requestContent: RequestContent[] };
-
 export type CaseEvaluation = {
-  checker: CheckerView;
+  checker: CheckerResult;
   deadlines: Deadline[];
   /** The earliest last day of a clock still running (or overdue): what the list filters read. */
-  nextDeadlineOn: string | null;
+  nextDeadlineOn: IsoDate | null;
 };
 
 export type CaseState = {
@@ -108,7 +105,7 @@ export type CaseState = {
 export async function evaluateCase(
   context: { services: { database: Database }; tx: Executor },
   state: CaseState,
-  today: string,
+  today: IsoDate,
 ): Promise<CaseEvaluation> {
   const { rules, calendars } = await caseRules();
   const snapshot = await registrySnapshot(context.services.database, context.tx);
@@ -118,10 +115,10 @@ export async function evaluateCase(
 export type EvaluationInputs = CaseRules & { snapshot: RegistrySnapshot };
 
 /** evaluateCase with its inputs loaded: for the import, which evaluates many cases at once. */
-export function evaluateWith(inputs: EvaluationInputs, state: CaseState, today: string): CaseEvaluation {
+export function evaluateWith(inputs: EvaluationInputs, state: CaseState, today: IsoDate): CaseEvaluation {
   const { header, facts, events } = state;
   const basis = legalBasisOf(inputs.snapshot, header, today);
-  const checker: CheckerView = {
+  const checker: CheckerResult = {
     ...checkAdmissibility({
       header,
       facts,
@@ -145,8 +142,8 @@ export function evaluateWith(inputs: EvaluationInputs, state: CaseState, today: 
 }
 
 /** The earliest last day among the clocks still open; met, missed and elapsed ones are done. */
-export function nextDeadlineOn(deadlines: readonly Deadline[]): string | null {
-  let next: string | null = null;
+export function nextDeadlineOn(deadlines: readonly Deadline[]): IsoDate | null {
+  let next: IsoDate | null = null;
   for (const deadline of deadlines) {
     if (deadline.state !== "running" && deadline.state !== "overdue") continue;
     if (next === null || deadline.dueOn < next) next = deadline.dueOn;

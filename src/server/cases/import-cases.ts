@@ -28,8 +28,8 @@ import {
   runOperation,
   type Services,
 } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { registrySnapshot } from "../registry/snapshot-cache.js";
-import { today } from "./after-event-appended.js";
 import { type CaseActor, loadCaseSubject } from "./authorize.js";
 import { decideCasePlacement, type OperatorCaseSubject } from "./case.policy.js";
 import { caseRules, evaluateWith } from "./evaluate-case.js";
@@ -205,7 +205,7 @@ async function prepare({
     const evaluation = evaluateWith(
       inputs,
       { header: projection.header, facts: projection.facts, events },
-      today(now),
+      officeToday(services, now),
     );
     plan.cases.push({
       reference,

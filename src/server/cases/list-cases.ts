@@ -1,9 +1,9 @@
 import { listCases } from "../../db/cases/cases.repository.js";
 import type { CaseListQuery, CaseSummary } from "../../domain/cases/schemas.js";
 import { type Caller, runOperation } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { loadCaseSubject } from "./authorize.js";
 import { caseVisibility } from "./case.policy.js";
-import { today } from "./record-event.js";
 import { toCaseSummary } from "./views.js";
 
 export type FindCasesOptions = Caller & { query: CaseListQuery };
@@ -28,7 +28,7 @@ export async function findCases({
         context.tx,
         caseVisibility(caseActor),
         query,
-        today(context.now),
+        officeToday(context.services, context.now),
       );
       const { limit, offset, ...filters } = query;
       context.note({

@@ -2,8 +2,8 @@ import { inArray } from "drizzle-orm";
 import { states } from "../../db/directory/states.table.js";
 import type { LetterQuery } from "../../domain/cases/schemas.js";
 import { type Caller, runOperation } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { registrySnapshot } from "../registry/snapshot-cache.js";
-import { today } from "./after-event-appended.js";
 import { loadCaseActor, openCase } from "./authorize.js";
 import { evaluateCase } from "./evaluate-case.js";
 import { lettersMissingItems, renderRequestLetter, requestIncomplete } from "./letters/request-letter.js";
@@ -31,7 +31,7 @@ export async function printLetter({
   query,
 }: PrintLetterOptions): Promise<PrintedLetter> {
   const draft = query.draft === "true";
-  const issuedOn = today(services.clock());
+  const issuedOn = officeToday(services);
   const input = await runOperation(
     services,
     { eventType: "case.letter_printed", objectType: "case", objectId: reference, actor, origin },

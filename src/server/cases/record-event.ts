@@ -4,10 +4,9 @@ import { checkTransition, type TransitionRefusal } from "../../domain/cases/stat
 import { blockersFor, followUpsFor } from "../../domain/rules/evaluate.js";
 import { type AppError, conflict, unprocessable } from "../platform/errors.js";
 import type { OperationContext } from "../platform/operation.js";
-import { afterEventAppended, today } from "./after-event-appended.js";
+import { officeToday } from "../platform/today.js";
+import { afterEventAppended } from "./after-event-appended.js";
 import { evaluateCase } from "./evaluate-case.js";
-
-export { today };
 
 /** A refusal of the state machine as the API answers it: 409 for the status, 422 for a reference. */
 export function transitionRefused(refusal: TransitionRefusal): AppError {
@@ -37,7 +36,11 @@ export async function recordCaseEvent(
   if (!check.ok) throw transitionRefused(check);
   const events: CaseEvent[] = await listCaseEvents(context.tx, caseRow.id);
   const { header, facts } = caseRow.projection;
-  const before = await evaluateCase(context, { header, facts, events }, today(context.now));
+  const before = await evaluateCase(
+    context,
+    { header, facts, events },
+    officeToday(context.services, context.now),
+  );
   const blockers = blockersFor(before.checker, input);
   if (blockers.length > 0) {
     throw conflict(
@@ -57,7 +60,7 @@ export async function recordCaseEvent(
     const opened: CaseEventInput = {
       type: "follow_up_opened",
       payload: {
-        on: input.type === "decided" ? input.payload.on : today(context.now),
+        on: input.type === "decided" ? input.payload.on : officeToday(context.services, context.now),
         task: followUp.task,
         ruleId: followUp.ruleId,
         note: followUp.note.en,

@@ -23,7 +23,7 @@ import { addDays, parseIsoDate } from "../../domain/platform/dates.js";
 import type { Role } from "../../domain/platform/roles.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import { auditRecord, type Services } from "../platform/operation.js";
-import { today as todayOf } from "./after-event-appended.js";
+import { officeToday } from "../platform/today.js";
 import { mayReadCase } from "./case.policy.js";
 import { CASE_SUBJECT_TYPE } from "./case-notification-subject.js";
 import { caseRules } from "./evaluate-case.js";
@@ -62,7 +62,7 @@ export async function sendDeadlineReminders(
   services: Services,
   options: { today?: string } = {},
 ): Promise<ReminderRun> {
-  const today = parseIsoDate(options.today ?? todayOf(services.clock()));
+  const today = options.today === undefined ? officeToday(services) : parseIsoDate(options.today);
   const { rules } = await caseRules();
   const horizon = addDays(
     today,

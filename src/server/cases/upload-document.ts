@@ -4,9 +4,10 @@ import { cleanDocumentName, identifyDocument } from "../../domain/cases/document
 import type { CaseView, UploadedFile } from "../../domain/cases/schemas.js";
 import { AppError, preconditionFailed } from "../platform/errors.js";
 import { type Caller, runOperation } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { loadCaseActor, openCase } from "./authorize.js";
 import { loadCaseView } from "./case-view.js";
-import { recordCaseEvent, today } from "./record-event.js";
+import { recordCaseEvent } from "./record-event.js";
 
 export type UploadDocumentOptions = Caller & {
   reference: string;
@@ -62,7 +63,7 @@ export async function uploadDocument({
         row,
         {
           type: "document_added",
-          payload: { on: today(context.now), documentId: document.id, name, sha256 },
+          payload: { on: officeToday(context.services, context.now), documentId: document.id, name, sha256 },
         },
         caseActor.userId,
       );

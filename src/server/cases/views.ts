@@ -3,24 +3,21 @@ import type { CaseListRow, CaseRow, StoredCaseEvent } from "../../db/cases/cases
 import type { CaseDocumentView, CaseEventView, CaseSummary, CaseView } from "../../domain/cases/schemas.js";
 import { SERVER_ONLY_EVENT_TYPES } from "../../domain/cases/schemas.js";
 import { allowedEventTypes } from "../../domain/cases/state-machine.js";
-import type {
-  CaseKind,
-  CaseStatus,
-  ConfidentialityLevel,
-  Direction,
-  Priority,
-} from "../../domain/cases/vocabulary.js";
+import { instantOf } from "../../domain/platform/dates.js";
+import type { CaseEvaluation } from "./evaluate-case.js";
 
 const SERVER_ONLY: readonly string[] = SERVER_ONLY_EVENT_TYPES;
 
 /**
  * A case as the API shows it: its projection, with the id, the team's name, the stored
- * documents' sizes and types, the events a client may record now, and the deadlines.
+ * documents' sizes and types, the events a client may record now, and what its rules say
+ * today (the checker's findings and the deadlines).
  */
 export function toCaseView(
   row: CaseRow,
   documents: readonly CaseDocumentMetadata[],
   teamName: string | null,
+  evaluation: Pick<CaseEvaluation, "checker" | "deadlines">,
 ): CaseView {
   const projection = row.projection;
   const stored = new Map(documents.map((document) => [document.id, document]));
@@ -35,49 +32,22 @@ export function toCaseView(
         ...document,
         mediaType: file.mediaType,
         size: file.size,
-        kind: file.kind as CaseDocumentView["kind"],
-        uploadedAt: file.uploadedAt.toISOString(),
+        kind: file.kind,
+        uploadedAt: instantOf(file.uploadedAt),
       };
     }),
     team: row.teamId && teamName !== null ? { id: row.teamId, name: teamName } : null,
     allowedEventTypes: allowedEventTypes(projection).filter((type) => !SERVER_ONLY.includes(type)),
     nextDeadlineOn: row.nextDeadlineOn,
-    deadlines: row.deadlines as unknown[],
+    deadlines: evaluation.deadlines,
+    checker: evaluation.checker,
   };
 }
 
 export function toCaseSummary(row: CaseListRow): CaseSummary {
-  return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    kind: row.kind as CaseKind,
-    direction: row.direction as Direction,
-    status: row.status as CaseStatus,
-    priority: row.priority as Priority,
-    confidentiality: row.confidentiality as ConfidentialityLevel,
-    requestingState: row.requestingState,
-    requestedState: row.requestedState,
-    teamId: row.teamId,
-    teamName: row.teamName,
-    offenceCategory: row.offenceCategory,
-    openedOn: row.openedOn,
-    receivedOn: row.receivedOn,
-    decidedOn: row.decidedOn,
-    closedOn: row.closedOn,
-    nextDeadlineOn: row.nextDeadlineOn,
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return { ...row, updatedAt: instantOf(row.updatedAt) };
 }
 
 export function toCaseEventView(event: StoredCaseEvent): CaseEventView {
-  return {
-    type: event.type,
-    payload: event.payload as Record<string, unknown>,
-    sequence: event.sequence,
-    recordedAt: event.recordedAt,
-    actorId: event.actorId,
-    actor: event.actor,
-  };
+  return event;
 }

@@ -1,11 +1,12 @@
 import { findAgency, wouldCycle } from "../../db/directory/agencies.repository.js";
 import { getState } from "../../db/directory/states.repository.js";
+import type { StateCode } from "../../domain/directory/state-codes.js";
 import { badRequest } from "../platform/errors.js";
 import type { OperationContext } from "../platform/operation.js";
 import { decideAgencyParent } from "./agency.policy.js";
 
 /** The state an agency names must exist (400 unknown_state). */
-export async function checkStateExists(context: OperationContext, code: string): Promise<void> {
+export async function checkStateExists(context: OperationContext, code: StateCode): Promise<void> {
   if (!(await getState(context.tx, code))) {
     throw badRequest("unknown_state", `There is no state ${code}.`, [
       { path: "body.stateCode", message: "unknown state" },

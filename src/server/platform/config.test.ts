@@ -80,4 +80,10 @@ describe("configuration", () => {
     expect(() => loadConfig({ COMITY_REMINDER_CRON: "hourly" })).toThrow(/COMITY_REMINDER_CRON/);
     expect(() => loadConfig({ COMITY_REMINDER_CRON: "0 * * *" })).toThrow(/COMITY_REMINDER_CRON/);
   });
+
+  it("reads the office's time zone, by default the server's, and refuses a zone the runtime does not know", () => {
+    expect(loadConfig({ COMITY_TIME_ZONE: "Europe/Moscow" }).timeZone).toBe("Europe/Moscow");
+    expect(loadConfig({}).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(() => loadConfig({ COMITY_TIME_ZONE: "Mars/Olympus_Mons" })).toThrow(/COMITY_TIME_ZONE/);
+  });
 });

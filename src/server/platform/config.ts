@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "../../domain/platform/dates.js";
 
 /**
  * Every setting Comity reads from the environment, validated at start-up. A bad value
@@ -63,6 +64,14 @@ export const configSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(5),
+  /**
+   * The office's time zone: what "today" is for every default date, "due" and "overdue",
+   * on the server and in the web app. Default: the server's own zone.
+   */
+  COMITY_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Moscow, Asia/Phnom_Penh or UTC")
+    .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
   COMITY_REMINDER_CRON: z
     .string()
     .trim()
@@ -100,6 +109,8 @@ export type Config = {
   auditCheckpointMs: number;
   /** When the deadline reminder job runs (cron, UTC); null: never on a schedule. */
   reminderCron: string | null;
+  /** The office's IANA time zone: "today" for every default date, deadline and reminder. */
+  timeZone: string;
 };
 
 export class ConfigError extends Error {
@@ -159,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ),
     auditCheckpointMs: raw.COMITY_AUDIT_CHECKPOINT_MINUTES * 60_000,
     reminderCron: raw.COMITY_REMINDER_CRON === "off" ? null : raw.COMITY_REMINDER_CRON.replace(/\s+/g, " "),
+    timeZone: raw.COMITY_TIME_ZONE,
   };
 }

@@ -1,12 +1,13 @@
-import type { IsoDate } from "../../domain/registry/model.js";
+import type { StateCode } from "../../domain/directory/state-codes.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { evaluateInstrument, instrumentsConcerning } from "../../domain/registry/resolver.js";
 import type { Caller } from "../platform/operation.js";
 import { registrySnapshot } from "./snapshot-cache.js";
 import { candidateView } from "./views.js";
 
 export type FindInstrumentsBetweenOptions = Pick<Caller, "services"> & {
-  state: string;
-  partner: string;
+  state: StateCode;
+  partner: StateCode;
   date: IsoDate;
 };
 

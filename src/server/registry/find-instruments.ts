@@ -5,8 +5,8 @@ import type { IsoDate } from "../../domain/registry/model.js";
 import type { InstrumentSummary, instrumentListQuerySchema } from "../../domain/registry/schemas.js";
 import { partyStanding } from "../../domain/registry/status.js";
 import type { Caller } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { registrySnapshot } from "./snapshot-cache.js";
-import { today } from "./today.js";
 import { toSummary } from "./views.js";
 
 type InstrumentListQuery = z.infer<typeof instrumentListQuerySchema>;
@@ -27,7 +27,7 @@ export async function findInstruments({
       ? await instrumentIdsByStatus(services.database, {
           state: query.party,
           status: query.status,
-          date: query.date ?? today(services.clock()),
+          date: query.date ?? officeToday(services),
         })
       : undefined;
   const { rows, total } = await listInstruments(

@@ -1,12 +1,13 @@
 import { listStates } from "../../db/directory/states.repository.js";
+import type { StateCode } from "../../domain/directory/state-codes.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { relationsOf } from "../../domain/registry/map.js";
-import type { IsoDate } from "../../domain/registry/model.js";
 import { MAP_RELATIONS, type MapRelation, type Scope } from "../../domain/registry/vocabulary.js";
 import type { Caller } from "../platform/operation.js";
 import { registrySnapshot } from "./snapshot-cache.js";
 
 export type GetWorldMapOptions = Pick<Caller, "services"> & {
-  state: string;
+  state: StateCode;
   date: IsoDate;
   /** The widest scope of instrument that counts: bilateral, plurilateral, regional or universal. */
   widest: Scope;
@@ -16,7 +17,7 @@ export type GetWorldMapOptions = Pick<Caller, "services"> & {
 export async function getWorldMap({ services, state, date, widest }: GetWorldMapOptions) {
   const snapshot = await registrySnapshot(services.database);
   const states = await listStates(services.database);
-  const numeric = new Map(states.map((row) => [row.code, row.numeric]));
+  const numeric = new Map<string, string | null>(states.map((row) => [row.code, row.numeric]));
   const partners = relationsOf(
     snapshot,
     state,

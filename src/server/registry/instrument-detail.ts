@@ -6,6 +6,7 @@ import {
   listStages,
   partyNames,
 } from "../../db/registry/instruments.repository.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import type { InstrumentDetail } from "../../domain/registry/schemas.js";
 import { notFound } from "../platform/errors.js";
 import { toDetail } from "./views.js";
@@ -14,7 +15,7 @@ import { toDetail } from "./views.js";
 export async function loadInstrumentDetail(
   executor: Executor,
   instrumentId: string,
-  date: string,
+  date: IsoDate,
 ): Promise<InstrumentDetail> {
   const row = await findInstrument(executor, instrumentId);
   if (!row) throw notFound("instrument");

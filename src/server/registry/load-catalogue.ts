@@ -6,7 +6,6 @@ import {
   insertRelation,
 } from "../../db/registry/instruments.repository.js";
 import { parsePartyActionCsv } from "../../domain/registry/party-csv.js";
-import type { InstrumentKind, Level, Scope, Subject } from "../../domain/registry/vocabulary.js";
 import { runOperation, type Services } from "../platform/operation.js";
 import { csvLookups, toNewActions } from "./party-action-rows.js";
 
@@ -48,15 +47,15 @@ export async function loadCatalogue(
         if (existing.has(row.code)) continue;
         const inserted = await insertInstrument(context.tx, {
           code: row.code,
-          kind: row.kind as InstrumentKind,
+          kind: row.kind,
           titleEn: row.titleEn,
           titleRu: row.titleRu,
           shortTitle: row.shortTitle,
           identifiers: row.identifiers,
-          subjects: row.subjects as Subject[],
+          subjects: row.subjects,
           binding: row.binding,
-          level: row.level as Level,
-          scope: row.scope as Scope,
+          level: row.level,
+          scope: row.scope,
           organisation: row.organisation,
           openedForSignature: row.openedForSignature,
           place: row.place,
@@ -65,10 +64,16 @@ export async function loadCatalogue(
           depositaryUrl: row.depositaryUrl,
           sources: [
             ...(row.depositaryUrl
-              ? [{ kind: "treaty_database", title: "Depositary status page", url: row.depositaryUrl }]
+              ? [
+                  {
+                    kind: "treaty_database" as const,
+                    title: "Depositary status page",
+                    url: row.depositaryUrl,
+                  },
+                ]
               : []),
             {
-              kind: "document",
+              kind: "document" as const,
               title: "Comity catalogue (data/registry/SOURCE.md)",
               note: row.verified
                 ? "Dates confirmed against a retrieved page."

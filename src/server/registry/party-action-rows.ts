@@ -1,7 +1,7 @@
 import type { Executor } from "../../db/client.js";
 import { organisationCodes } from "../../db/directory/organisations.repository.js";
 import { states } from "../../db/directory/states.table.js";
-import { instrumentCodes } from "../../db/registry/instruments.repository.js";
+import { instrumentCodes, type NewPartyAction } from "../../db/registry/instruments.repository.js";
 import type { ParsedPartyAction } from "../../domain/registry/party-csv.js";
 
 /** What a party list's rows may name (instrument, state and organisation codes), for the CSV parser. */
@@ -24,7 +24,7 @@ export async function csvLookups(executor: Executor) {
 export function toNewActions(
   rows: ParsedPartyAction[],
   { instrumentIds, origin, now }: { instrumentIds: Map<string, string>; origin: string; now: Date },
-) {
+): NewPartyAction[] {
   return rows.map((row) => ({
     instrumentId: instrumentIds.get(row.instrumentCode)!,
     partyType: row.party.type,

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client.js";
 import { findAgency } from "../../db/directory/agencies.repository.js";
 import { organisations } from "../../db/directory/agencies.table.js";
 import { getState } from "../../db/directory/states.repository.js";
+import type { StateCode } from "../../domain/directory/state-codes.js";
 import type { PartyRef } from "../../domain/registry/model.js";
 import { badRequest } from "../platform/errors.js";
 
@@ -10,7 +11,7 @@ export type ResolvedParty = {
   partyType: PartyRef["type"];
   partyCode: string | null;
   partyAgencyId: string | null;
-  partyState: string | null;
+  partyState: StateCode | null;
 };
 
 /** Checks that the party exists and finds the state it belongs to. */

@@ -28,6 +28,7 @@ import {
 import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
 import type { Caller, Services } from "../platform/operation.js";
+import { officeToday } from "../platform/today.js";
 import { addPartyAction } from "./add-party-action.js";
 import { addRelation } from "./add-relation.js";
 import { addStage } from "./add-stage.js";
@@ -42,7 +43,6 @@ import { removePartyAction } from "./remove-party-action.js";
 import { removeRelation } from "./remove-relation.js";
 import { removeStage } from "./remove-stage.js";
 import { resolveLegalBasis } from "./resolve-legal-basis.js";
-import { today } from "./today.js";
 import { updateInstrument } from "./update-instrument.js";
 
 const tags = ["registry"];
@@ -83,7 +83,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       setEtag(reply, row.version);
       return reply
         .code(201)
-        .send(await loadInstrumentDetail(services.database, row.id, today(services.clock())));
+        .send(await loadInstrumentDetail(services.database, row.id, officeToday(services)));
     },
   );
 
@@ -104,7 +104,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       const detail = await loadInstrumentDetail(
         services.database,
         request.params.id,
-        request.query.date ?? today(services.clock()),
+        request.query.date ?? officeToday(services),
       );
       setEtag(reply, detail.version);
       return detail;
@@ -131,7 +131,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         changes: request.body,
       });
       setEtag(reply, row.version);
-      return loadInstrumentDetail(services.database, row.id, today(services.clock()));
+      return loadInstrumentDetail(services.database, row.id, officeToday(services));
     },
   );
 
@@ -162,7 +162,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         const detail = await loadInstrumentDetail(
           services.database,
           request.params.id,
-          today(services.clock()),
+          officeToday(services),
         );
         setEtag(reply, detail.version);
         return reply.code(201).send(detail);
@@ -184,7 +184,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         const detail = await loadInstrumentDetail(
           services.database,
           request.params.id,
-          today(services.clock()),
+          officeToday(services),
         );
         setEtag(reply, detail.version);
         return detail;
@@ -259,7 +259,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
         services,
         state: request.query.state,
         partner: request.query.partner,
-        date: request.query.date ?? today(services.clock()),
+        date: request.query.date ?? officeToday(services),
       }),
   );
 
@@ -279,7 +279,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       getWorldMap({
         services,
         state: request.query.state,
-        date: request.query.date ?? today(services.clock()),
+        date: request.query.date ?? officeToday(services),
         widest: request.query.widest,
       }),
   );

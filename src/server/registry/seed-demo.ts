@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { insertAgency, insertPerson, insertPosition } from "../../db/directory/agencies.repository.js";
 import { agencies, people } from "../../db/directory/agencies.table.js";
 import { dataDir } from "../../db/project-paths.js";
@@ -11,73 +12,115 @@ import {
   insertRelation,
   insertStage,
 } from "../../db/registry/instruments.repository.js";
-import type { Citation, ReservationPayload } from "../../domain/registry/model.js";
-import type {
-  InstrumentKind,
-  Level,
-  NegotiationStage,
-  PartyActionKind,
-  RelationKind,
-  Scope,
-  Subject,
-} from "../../domain/registry/vocabulary.js";
+import { agencyKindSchema } from "../../domain/directory/schemas.js";
+import { stateCodeSchema } from "../../domain/directory/state-codes.js";
+import { isoDateSchema } from "../../domain/platform/dates.js";
+import type { Citation } from "../../domain/registry/model.js";
+import {
+  citationSchema,
+  instrumentKindSchema,
+  levelSchema,
+  negotiationStageSchema,
+  partyActionKindSchema,
+  relationKindSchema,
+  reservationPayloadSchema,
+  scopeSchema,
+  subjectSchema,
+} from "../../domain/registry/schemas.js";
 import { type Caller, runOperation } from "../platform/operation.js";
+import type { ResolvedParty } from "./party-ref.js";
 
-type DemoParty = { type: "state"; code: string } | { type: "agency"; key: string };
-type DemoFile = {
-  agencies: {
-    key: string;
-    stateCode: string;
-    kind: string;
-    nameEn: string;
-    nameRu: string;
-    abbreviation?: string;
-    website?: string;
-    parent?: string;
-  }[];
-  people: {
-    nameEn: string;
-    nameRu: string;
-    notes?: string;
-    positions: {
-      agency: string;
-      titleEn: string;
-      titleRu: string;
-      startOn: string | null;
-      endOn: string | null;
-    }[];
-  }[];
-  instruments: {
-    code: string;
-    kind: InstrumentKind;
-    titleEn: string;
-    titleRu: string;
-    shortTitle?: string;
-    subjects: Subject[];
-    binding: boolean;
-    level: Level;
-    scope: Scope;
-    openedForSignature?: string;
-    place?: string;
-    entryIntoForce?: string;
-    termStart?: string;
-    termEnd?: string;
-    durationMonths?: number;
-    notes?: string;
-    sources: Citation[];
-    intendedParties?: DemoParty[];
-    actions?: {
-      party: DemoParty;
-      action: PartyActionKind;
-      date: string | null;
-      payload?: ReservationPayload;
-      text?: string;
-    }[];
-    stages?: { stage: NegotiationStage; date: string | null; note?: string }[];
-    relations?: { to: string; kind: RelationKind; note?: string }[];
-  }[];
-  catalogueActions: { instrument: string; party: DemoParty; action: PartyActionKind; date: string | null }[];
-};
+const text = z.string().min(1);
+const demoPartySchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("state"), code: stateCodeSchema }),
+  z.strictObject({ type: z.literal("agency"), key: text }),
+]);
+type DemoParty = z.infer<typeof demoPartySchema>;
+
+/** data/demo/registry.json, checked when read: a bad date or code stops the seed with its path. */
+const demoFileSchema = z.strictObject({
+  agencies: z.array(
+    z.strictObject({
+      key: text,
+      stateCode: stateCodeSchema,
+      kind: agencyKindSchema,
+      nameEn: text,
+      nameRu: text,
+      abbreviation: text.optional(),
+      website: text.optional(),
+      parent: text.optional(),
+    }),
+  ),
+  people: z.array(
+    z.strictObject({
+      nameEn: text,
+      nameRu: text,
+      notes: text.optional(),
+      positions: z.array(
+        z.strictObject({
+          agency: text,
+          titleEn: text,
+          titleRu: text,
+          startOn: isoDateSchema.nullable(),
+          endOn: isoDateSchema.nullable(),
+        }),
+      ),
+    }),
+  ),
+  instruments: z.array(
+    z.strictObject({
+      code: text,
+      kind: instrumentKindSchema,
+      titleEn: text,
+      titleRu: text,
+      shortTitle: text.optional(),
+      subjects: z.array(subjectSchema),
+      binding: z.boolean(),
+      level: levelSchema,
+      scope: scopeSchema,
+      openedForSignature: isoDateSchema.optional(),
+      place: text.optional(),
+      entryIntoForce: isoDateSchema.optional(),
+      termStart: isoDateSchema.optional(),
+      termEnd: isoDateSchema.optional(),
+      durationMonths: z.number().int().min(1).optional(),
+      notes: text.optional(),
+      sources: z.array(citationSchema),
+      intendedParties: z.array(demoPartySchema).optional(),
+      actions: z
+        .array(
+          z.strictObject({
+            party: demoPartySchema,
+            action: partyActionKindSchema,
+            date: isoDateSchema.nullable(),
+            payload: reservationPayloadSchema.optional(),
+            text: text.optional(),
+          }),
+        )
+        .optional(),
+      stages: z
+        .array(
+          z.strictObject({
+            stage: negotiationStageSchema,
+            date: isoDateSchema.nullable(),
+            note: text.optional(),
+          }),
+        )
+        .optional(),
+      relations: z
+        .array(z.strictObject({ to: text, kind: relationKindSchema, note: text.optional() }))
+        .optional(),
+    }),
+  ),
+  catalogueActions: z.array(
+    z.strictObject({
+      instrument: text,
+      party: demoPartySchema,
+      action: partyActionKindSchema,
+      date: isoDateSchema.nullable(),
+    }),
+  ),
+});
 
 export const DEMO_FILE = path.join(dataDir, "demo", "registry.json");
 const DEMO_SOURCE: Citation = {
@@ -94,7 +137,7 @@ export type SeedDemoOptions = Omit<Caller, "origin"> & { onProgress?: (message: 
  * agency name and person name).
  */
 export async function seedDemo({ services, actor, onProgress = () => undefined }: SeedDemoOptions) {
-  const demo = JSON.parse(await readFile(DEMO_FILE, "utf8")) as DemoFile;
+  const demo = demoFileSchema.parse(JSON.parse(await readFile(DEMO_FILE, "utf8")));
   return runOperation(
     services,
     {
@@ -160,7 +203,7 @@ export async function seedDemo({ services, actor, onProgress = () => undefined }
         counts.people += 1;
       }
       onProgress(`Demo: ${counts.people} officials.`);
-      const partyFields = (party: DemoParty) => {
+      const partyFields = (party: DemoParty): ResolvedParty => {
         if (party.type === "state")
           return { partyType: "state", partyCode: party.code, partyAgencyId: null, partyState: party.code };
         const id = agencyIds.get(party.key)!;

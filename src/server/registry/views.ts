@@ -6,14 +6,9 @@ import type {
   RelationWithOther,
   StageRow,
 } from "../../db/registry/instruments.repository.js";
-import {
-  type Citation,
-  type PartyRef,
-  partyKey,
-  type RegistryInstrument,
-  type RegistryPartyAction,
-  type ReservationPayload,
-} from "../../domain/registry/model.js";
+import { parseStateCode } from "../../domain/directory/state-codes.js";
+import type { IsoDate, PartialIsoDate } from "../../domain/platform/dates.js";
+import type { PartyRef, RegistryInstrument, RegistryPartyAction } from "../../domain/registry/model.js";
 import { explain } from "../../domain/registry/reasons.js";
 import type { Candidate } from "../../domain/registry/resolver.js";
 import type {
@@ -23,31 +18,25 @@ import type {
   PartyActionView,
   PartyView,
 } from "../../domain/registry/schemas.js";
+import { partyKey } from "../../domain/registry/snapshot.js";
 import { partyStanding } from "../../domain/registry/status.js";
-import type {
-  InstrumentKind,
-  Level,
-  PartyActionKind,
-  Scope,
-  Subject,
-} from "../../domain/registry/vocabulary.js";
 
 export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as InstrumentKind,
+    kind: row.kind,
     titleEn: row.titleEn,
     titleRu: row.titleRu,
     binding: row.binding,
-    level: row.level as Level,
-    scope: row.scope as Scope,
-    subjects: row.subjects as Subject[],
+    level: row.level,
+    scope: row.scope,
+    subjects: row.subjects,
     entryIntoForce: row.entryIntoForce,
     entryIntoForceDelayDays: row.entryIntoForceDelayDays,
     termStart: row.termStart,
     termEnd: row.termEnd,
-    intendedParties: (row.intendedParties as PartyRef[]) ?? [],
+    intendedParties: row.intendedParties,
     isDemo: row.isDemo,
   };
 }
@@ -55,7 +44,9 @@ export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
 export function partyRefOf(row: PartyActionRow): PartyRef {
   return row.partyType === "agency"
     ? { type: "agency", id: row.partyAgencyId! }
-    : { type: row.partyType as "state" | "organisation", code: row.partyCode! };
+    : row.partyType === "state"
+      ? { type: "state", code: parseStateCode(row.partyCode!) }
+      : { type: "organisation", code: row.partyCode! };
 }
 
 export function partyView(party: PartyRef, names: PartyNames): PartyView {
@@ -98,11 +89,11 @@ export function toRegistryAction(row: PartyActionRow): RegistryPartyAction {
     instrumentId: row.instrumentId,
     party: partyRefOf(row),
     partyState: row.partyState,
-    action: row.action as PartyActionKind,
+    action: row.action,
     date: row.date,
     effectiveOn: row.effectiveOn,
     inRespectOf: row.inRespectOf,
-    payload: row.payload as ReservationPayload | null,
+    payload: row.payload,
     asOf: row.asOf,
     verified: row.verified,
   };
@@ -112,14 +103,14 @@ export function toSummary(row: InstrumentListRow): InstrumentSummary {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as InstrumentKind,
+    kind: row.kind,
     titleEn: row.titleEn,
     titleRu: row.titleRu,
     shortTitle: row.shortTitle,
     binding: row.binding,
-    level: row.level as Level,
-    scope: row.scope as Scope,
-    subjects: row.subjects as Subject[],
+    level: row.level,
+    scope: row.scope,
+    subjects: row.subjects,
     organisation: row.organisation,
     openedForSignature: row.openedForSignature,
     entryIntoForce: row.entryIntoForce,
@@ -135,13 +126,13 @@ function actionView(row: PartyActionRow, names: PartyNames): PartyActionView {
   return {
     id: row.id,
     party: partyView(partyRefOf(row), names),
-    action: row.action as PartyActionKind,
+    action: row.action,
     date: row.date,
     effectiveOn: row.effectiveOn,
     inRespectOf: row.inRespectOf,
-    payload: (row.payload as Record<string, unknown> | null) ?? null,
+    payload: row.payload ?? null,
     text: row.text,
-    source: (row.source as Citation | null) ?? null,
+    source: row.source ?? null,
     asOf: row.asOf,
     verified: row.verified,
     isDemo: row.isDemo,
@@ -154,7 +145,7 @@ export function toDetail(
   row: InstrumentRow,
   facts: { actions: PartyActionRow[]; stages: StageRow[]; relations: RelationWithOther[] },
   names: PartyNames,
-  date: string,
+  date: IsoDate,
 ): InstrumentDetail {
   const instrument = toRegistryInstrument(row);
   const byParty = new Map<string, PartyActionRow[]>();
@@ -169,7 +160,7 @@ export function toDetail(
     const standing = partyStanding(instrument, actions, date);
     const asOfs = rows
       .map((action) => action.asOf)
-      .filter((value): value is string => value !== null)
+      .filter((value): value is PartialIsoDate => value !== null)
       .sort();
     return {
       party: partyView(partyRefOf(rows[0]!), names),
@@ -188,7 +179,7 @@ export function toDetail(
   parties.sort((a, b) => a.party.nameEn.localeCompare(b.party.nameEn));
   const asOfs = facts.actions
     .map((action) => action.asOf)
-    .filter((value): value is string => value !== null)
+    .filter((value): value is PartialIsoDate => value !== null)
     .sort();
   const partyCount = new Set(facts.actions.map((action) => partyKey(partyRefOf(action)))).size;
   return {
@@ -201,15 +192,15 @@ export function toDetail(
     }),
     titleOriginal: row.titleOriginal,
     originalLanguage: row.originalLanguage,
-    identifiers: row.identifiers as { scheme: string; value: string }[],
+    identifiers: row.identifiers,
     place: row.place,
     entryIntoForceDelayDays: row.entryIntoForceDelayDays,
     termStart: row.termStart,
     durationMonths: row.durationMonths,
     depositaryUrl: row.depositaryUrl,
-    texts: row.texts as { language: string; url: string; title?: string | null }[],
-    sources: row.sources as Citation[],
-    intendedParties: ((row.intendedParties as PartyRef[]) ?? []).map((party) => partyView(party, names)),
+    texts: row.texts,
+    sources: row.sources,
+    intendedParties: row.intendedParties.map((party) => partyView(party, names)),
     notes: row.notes,
     origin: row.origin,
     version: row.version,
@@ -218,19 +209,19 @@ export function toDetail(
     actions: facts.actions.map((action) => actionView(action, names)),
     stages: facts.stages.map((stage) => ({
       id: stage.id,
-      stage: stage.stage as InstrumentDetail["stages"][number]["stage"],
+      stage: stage.stage,
       date: stage.date,
       note: stage.note,
-      source: (stage.source as Citation | null) ?? null,
+      source: stage.source ?? null,
       isDemo: stage.isDemo,
     })),
     relations: facts.relations.map((relation) => ({
       id: relation.id,
-      kind: relation.kind as InstrumentDetail["relations"][number]["kind"],
+      kind: relation.kind,
       direction: relation.direction,
       other: relation.other,
       note: relation.note,
-      source: (relation.source as Citation | null) ?? null,
+      source: relation.source ?? null,
     })),
   };
 }
@@ -267,8 +258,8 @@ export function candidateView(
         }
       : null,
     status: candidate.status,
-    reasons: candidate.reasons as unknown as Record<string, unknown>[],
-    caveats: candidate.caveats as unknown as Record<string, unknown>[],
+    reasons: candidate.reasons,
+    caveats: candidate.caveats,
     explanation: explain(candidate.reasons, candidate.caveats),
     standings: {
       requesting: standing(candidate.standings.requesting),

@@ -2,7 +2,7 @@ import { Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput }
 import { useForm } from "@mantine/form";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { REFUSAL_GROUNDS } from "../../domain/rules/schema.js";
+import { REFUSAL_GROUNDS } from "../../domain/rules/vocabulary.js";
 import { StateSelect } from "../directory/state-select.js";
 import { focusFirstInvalid, listKey } from "../forms/form-helpers.js";
 import { i18n } from "../i18n/i18n.js";

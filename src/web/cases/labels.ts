@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { CASE_EVENT_TYPES, type CaseEventType } from "../../domain/cases/model.js";
 import type { CaseKind, Direction } from "../../domain/cases/vocabulary.js";
-import { FACT_QUESTIONS, REFUSAL_GROUNDS, RULE_KINDS } from "../../domain/rules/schema.js";
+import { FACT_QUESTIONS, REFUSAL_GROUNDS, RULE_KINDS } from "../../domain/rules/vocabulary.js";
 import { inSentence } from "../registry/labels.js";
 import { DEADLINE_STATES } from "./cases-api.js";
 

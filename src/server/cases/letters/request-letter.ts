@@ -4,7 +4,8 @@ import pdfmake from "pdfmake";
 import type { Content, TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import type { CaseFacts, CaseHeader, Offence, Person, Warrant } from "../../../domain/cases/model.js";
 import type { PersonRole } from "../../../domain/cases/vocabulary.js";
-import type { ContentItemStatus } from "../../../domain/rules/request-content.js";
+import type { StateCode } from "../../../domain/directory/state-codes.js";
+import type { ContentItemStatus } from "../../../domain/rules/schemas.js";
 import { AppError } from "../../platform/errors.js";
 import {
   ASSET_TYPE_LABELS,
@@ -66,7 +67,7 @@ export type RequestLetterInput = {
   language: LetterLanguage;
   instrument: LetterInstrument | null;
   /** Names of a state by ISO code, as they should read in a sentence ("the Kingdom of Cambodia"). */
-  stateNames: (code: string) => { en: string; ru: string };
+  stateNames: (code: StateCode) => { en: string; ru: string };
   /** What the legal basis requires: one `RequestContent`, or all of them (`requestContent(...)`). */
   requiredContent: RequiredContent | readonly RequiredContent[];
   /** The date the letter bears (YYYY-MM-DD). */
@@ -140,7 +141,7 @@ const PERSON_FALLBACK_ROLES: readonly PersonRole[] = ["accused", "convicted", "s
 function letterDocument(input: RequestLetterInput, missing: readonly MissingItem[]): TDocumentDefinitions {
   const { header, language } = input;
   const words = WORDS[language];
-  const state = (code: string) => input.stateNames(code)[language];
+  const state = (code: StateCode) => input.stateNames(code)[language];
   const requestingState = state(header.requestingState);
   const requestedState = state(header.requestedState);
   const subject = SUBJECT_BY_KIND[header.kind][language];

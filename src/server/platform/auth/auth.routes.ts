@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { countUsers } from "../../../db/platform/users.repository.js";
+import { instantOf } from "../../../domain/platform/dates.js";
 import { ROLE_PERMISSIONS, type Role } from "../../../domain/platform/roles.js";
 import {
   changePasswordBodySchema,
@@ -21,6 +22,7 @@ import { callerOf, PENDING, PUBLIC, requireAuth, SIGNED_IN } from "../access.js"
 import { AppError } from "../errors.js";
 import type { Services } from "../operation.js";
 import { clearSessionCookie, csrfTokenFor, sessionExpiresAt, setSessionCookie } from "../session.js";
+import { officeToday } from "../today.js";
 import { changePassword } from "./change-password.js";
 import { completeSecondFactor } from "./complete-second-factor.js";
 import { login } from "./login.js";
@@ -52,6 +54,7 @@ async function sessionView(
       csrfToken,
       setupRequired,
       expiresAt: null,
+      office: office(services),
     };
   }
   const role = auth.user.role as Role;
@@ -69,8 +72,14 @@ async function sessionView(
     permissions: auth.mfaComplete ? [...ROLE_PERMISSIONS[role]] : [],
     csrfToken,
     setupRequired,
-    expiresAt: sessionExpiresAt(services, auth.session).toISOString(),
+    expiresAt: instantOf(sessionExpiresAt(services, auth.session)),
+    office: office(services),
   };
+}
+
+/** The office's time zone and today in it: the web app reads "today" here, never from the browser's clock. */
+function office(services: Services): SessionResponse["office"] {
+  return { timeZone: services.config.timeZone, today: officeToday(services) };
 }
 
 export function registerAuthRoutes(app: FastifyInstance, services: Services): void {

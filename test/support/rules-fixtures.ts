@@ -8,9 +8,9 @@ import {
   type measureSchema,
   type offenceSchema,
   type personSchema,
-} from "../cases/model.js";
-import type { AdmissibilityInput, RuleOverlay } from "./evaluate.js";
-import type { Rule } from "./schema.js";
+} from "../../src/domain/cases/model.js";
+import type { AdmissibilityInput, RuleOverlay } from "../../src/domain/rules/input.js";
+import type { Rule } from "../../src/domain/rules/model.js";
 
 /**
  * Cases for the checker's tests and examples. Each builder starts from a case where every

@@ -1,10 +1,14 @@
-import clockRuleFile from "../../../data/rules/clocks.json" with { type: "json" };
-import type { CaseEvent, CaseEventInput, CaseFacts, CaseHeader } from "../cases/model.js";
-import type { MeasureKind } from "../cases/vocabulary.js";
-import { type Rule, ruleFileSchema } from "../rules/schema.js";
-import { createHolidayCalendars } from "./calendar.js";
-import { type ComputeDeadlinesInput, computeDeadlines, type Deadline } from "./compute.js";
-import type { IsoDate } from "./dates.js";
+import type { CaseEvent, CaseEventInput, CaseFacts, CaseHeader } from "../../src/domain/cases/model.js";
+import type { MeasureKind } from "../../src/domain/cases/vocabulary.js";
+import { createHolidayCalendars } from "../../src/domain/clocks/calendar.js";
+import {
+  type ComputeDeadlinesInput,
+  computeDeadlines,
+  type Deadline,
+} from "../../src/domain/clocks/compute.js";
+import type { IsoDate } from "../../src/domain/platform/dates.js";
+import { type Rule, ruleFileSchema } from "../../src/domain/rules/model.js";
+import { shippedRuleFile } from "./shipped-rules.js";
 
 /**
  * Cases for the clock tests: the shipped clock rules, one set of calendars for the whole
@@ -13,7 +17,7 @@ import type { IsoDate } from "./dates.js";
  * request to Russia.
  */
 
-export const clockRules: Rule[] = ruleFileSchema.parse(clockRuleFile).rules;
+export const clockRules: Rule[] = ruleFileSchema.parse(JSON.parse(shippedRuleFile("clocks.json").text)).rules;
 export const calendars = createHolidayCalendars();
 
 export type ClockCase = {

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { addDays } from "../registry/model.js";
 import {
   CASE_EVENT_TYPES,
   type CaseEvent,
@@ -10,7 +9,7 @@ import {
   type CaseHeader,
   caseFactsSchema,
   caseHeaderSchema,
-} from "./model.js";
+} from "../../src/domain/cases/model.js";
 import {
   ASSET_STAGES,
   ASSURANCE_KINDS,
@@ -22,7 +21,8 @@ import {
   type Direction,
   MEASURE_STATUSES,
   PRIORITIES,
-} from "./vocabulary.js";
+} from "../../src/domain/cases/vocabulary.js";
+import { addDays } from "../../src/domain/platform/dates.js";
 
 /**
  * Cases for tests, in this folder and in the layers above: a header and facts modelled on
