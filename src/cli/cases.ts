@@ -6,7 +6,6 @@ import {
   parseCaseImportJson,
 } from "../domain/cases/import-format.js";
 import { type CaseListQuery, type CaseView, caseListQuerySchema } from "../domain/cases/schemas.js";
-import type { Deadline } from "../domain/clocks/schemas.js";
 import { getCase } from "../server/cases/get-case.js";
 import { CaseImportRejected, importCases } from "../server/cases/import-cases.js";
 import { findCases } from "../server/cases/list-cases.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { seedDemoCases } from "../server/cases/seed-demo-cases.js";
-import { loadReferenceData } from "../server/platform/reference-data.js";
+import { loadReferenceData } from "../server/reference-data.js";
 import { seedDemo } from "../server/registry/seed-demo.js";
 import { printJson, progress } from "./output.js";
 import { cliActor, withRuntime } from "./with-runtime.js";
@@ -18,7 +18,7 @@ export function registerSeed(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (options: { demo?: boolean; json?: boolean }) => {
       const result = await withRuntime({ migrate: true }, async (runtime) => {
-        const reference = await loadReferenceData(runtime.services, progress);
+        const reference = await loadReferenceData({ services: runtime.services, onProgress: progress });
         if (!options.demo) return reference;
         const registry = await seedDemo({
           services: runtime.services,

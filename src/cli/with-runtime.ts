@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import { loadConfig } from "../server/platform/config.js";
 import type { Actor, Caller, Services } from "../server/platform/operation.js";
-import { openRuntime, type Runtime } from "../server/platform/runtime.js";
+import { openRuntime, type Runtime } from "../server/runtime.js";
 import { progress } from "./output.js";
 
 /**

@@ -6,8 +6,8 @@ import { deadlineRemindersJob } from "./cases/send-deadline-reminders.js";
 import { createCheckpoint } from "./platform/audit/create-checkpoint.js";
 import type { Config } from "./platform/config.js";
 import { type JobRunner, startJobRunner } from "./platform/jobs.js";
-import { openRuntime, type Runtime } from "./platform/runtime.js";
 import { issueSetupLinkIfNeeded, type SetupLink } from "./platform/users/issue-setup-link-if-needed.js";
+import { openRuntime, type Runtime } from "./runtime.js";
 
 export type RunningServer = {
   app: App;

@@ -1,9 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
-  char,
   check,
   customType,
-  date,
   index,
   integer,
   jsonb,

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
-  char,
   check,
   index,
   integer,
@@ -13,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { AGENCY_KINDS } from "../../domain/directory/schemas.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { stateCode } from "../columns.js";
 import { states } from "./states.table.js";
 
@@ -68,8 +68,8 @@ export const positions = pgTable(
       .references(() => agencies.id),
     titleEn: text("title_en").notNull(),
     titleRu: text("title_ru").notNull(),
-    startOn: text("start_on"),
-    endOn: text("end_on"),
+    startOn: text("start_on").$type<IsoDate>(),
+    endOn: text("end_on").$type<IsoDate>(),
     sourceUrl: text("source_url"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -80,7 +80,7 @@ export const positions = pgTable(
 export const organisations = pgTable("organisations", {
   code: text("code").primaryKey(),
   nameEn: text("name_en").notNull(),
-  asOf: text("as_of").notNull(),
+  asOf: text("as_of").$type<IsoDate>().notNull(),
 });
 
 export const memberships = pgTable(
@@ -94,7 +94,7 @@ export const memberships = pgTable(
       .references(() => states.code),
     status: text("status").notNull(),
     source: text("source").notNull(),
-    asOf: text("as_of").notNull(),
+    asOf: text("as_of").$type<IsoDate>().notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.organisationCode, table.stateCode] }),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { isStateCode, type StateCode } from "../../domain/directory/state-codes.js";
 import { parseCsvRecords } from "../../domain/platform/csv.js";
+import { parseIsoDate } from "../../domain/platform/dates.js";
 import type { Executor } from "../client.js";
 import { dataDir } from "../project-paths.js";
 import { memberships, organisations } from "./agencies.table.js";
@@ -11,7 +12,7 @@ import { memberships, organisations } from "./agencies.table.js";
 export const ORGANISATIONS_FILE = path.join(dataDir, "organisations", "membership.csv");
 export const ORGANISATIONS_DATASET = "organisations";
 /** The snapshot's date (README of the source: "Last update: 29Jan2020"). */
-export const MEMBERSHIP_AS_OF = "2020-01-29";
+export const MEMBERSHIP_AS_OF = parseIsoDate("2020-01-29");
 
 export type MembershipFile = {
   organisations: { code: string; nameEn: string }[];

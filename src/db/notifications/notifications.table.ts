@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { isoDate } from "../columns.js";
 import { users } from "../platform/users.table.js";
 
 /**
@@ -26,7 +27,7 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     body: jsonb("body").notNull().default({}),
-    dueOn: date("due_on", { mode: "string" }),
+    dueOn: isoDate("due_on"),
     /**
      * What makes a notification the same one again ("deadline_reminder:<case>:<deadline
      * key>:<reminder day>"): a job that runs twice writes it once per user (INSERT ... ON

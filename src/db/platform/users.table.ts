@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { ROLES } from "../../domain/platform/roles.js";
-import { CONFIDENTIALITY_LEVELS } from "../../domain/platform/vocabulary.js";
+import { CONFIDENTIALITY_LEVELS, ROLES } from "../../domain/platform/vocabulary.js";
 
 const list = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 

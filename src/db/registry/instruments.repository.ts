@@ -294,7 +294,7 @@ export async function deleteRelation(
 
 export type PartyNames = {
   states: Map<string, { nameEn: string; nameRu: string }>;
-  agencies: Map<string, { nameEn: string; nameRu: string; stateCode: string }>;
+  agencies: Map<string, { nameEn: string; nameRu: string; stateCode: StateCode }>;
   organisations: Map<string, { nameEn: string }>;
 };
 

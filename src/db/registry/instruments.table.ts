@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   boolean,
-  char,
   check,
   customType,
   index,

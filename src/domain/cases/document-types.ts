@@ -1,34 +1,13 @@
+import { ACCEPTED_EXTENSIONS, DOCUMENT_TYPES, type DocumentType } from "./vocabulary.js";
+
 /**
- * The kinds of document a case accepts, and how each is recognised from its bytes
+ * How each kind of document a case accepts (vocabulary.ts) is recognised from its bytes
  * (ASVS 5.2.2): the extension must be on the list AND the content must be what the
  * extension claims. A renamed file (an executable called .pdf, HTML called .png) or a
  * polyglot is refused. The media type stored and served back is the one of this table,
  * never the one the client declared, and downloads go out as attachments with
  * `nosniff`, so no browser renders an upload as a page.
  */
-
-export const DOCUMENT_TYPES = {
-  pdf: { mediaType: "application/pdf", extensions: ["pdf"] },
-  docx: {
-    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    extensions: ["docx"],
-  },
-  xlsx: {
-    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    extensions: ["xlsx"],
-  },
-  odt: { mediaType: "application/vnd.oasis.opendocument.text", extensions: ["odt"] },
-  jpg: { mediaType: "image/jpeg", extensions: ["jpg", "jpeg"] },
-  png: { mediaType: "image/png", extensions: ["png"] },
-  txt: { mediaType: "text/plain; charset=utf-8", extensions: ["txt"] },
-  eml: { mediaType: "message/rfc822", extensions: ["eml"] },
-  msg: { mediaType: "application/vnd.ms-outlook", extensions: ["msg"] },
-} as const;
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
-
-export const ACCEPTED_EXTENSIONS: readonly string[] = Object.values(DOCUMENT_TYPES).flatMap(
-  (type) => type.extensions,
-);
 
 export type DocumentIdentification =
   | { ok: true; type: DocumentType; mediaType: string }

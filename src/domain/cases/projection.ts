@@ -1,20 +1,8 @@
 import { dayIn, type IsoDate } from "../platform/dates.js";
-import type {
-  CaseEvent,
-  CaseEventInput,
-  CaseEventPayload,
-  CaseFacts,
-  CaseHeader,
-  DecisionGround,
-} from "./model.js";
+import type { CaseEvent, CaseEventInput, CaseFacts } from "./model.js";
 import type { CaseDecision, CaseProjection, CustodyPeriod, Detention } from "./schemas.js";
-import {
-  checkTransition,
-  type DecisionOutcome,
-  mergeHeader,
-  type TransitionRefusalCode,
-} from "./state-machine.js";
-import type { CaseStatus, CorrespondenceChannel } from "./vocabulary.js";
+import { checkTransition, mergeHeader, type TransitionRefusalCode } from "./state-machine.js";
+import type { CaseStatus } from "./vocabulary.js";
 
 /**
  * A case as its events make it: the current header and facts, the status through the

@@ -391,13 +391,21 @@ const eventEnvelope = {
   actor: eventActorSchema.nullable(),
 };
 
+/** The schema of one type's event: named so that the union below infers `CaseEventView`. */
+type CaseEventViewOption = {
+  [T in CaseEventType]: z.ZodObject<
+    { type: z.ZodLiteral<T>; payload: (typeof caseEventPayloads)[T] } & typeof eventEnvelope,
+    z.core.$strict
+  >;
+}[CaseEventType];
+
 /** An event of a case with who recorded it; its payload is the one its type defines. */
 export const caseEventViewSchema = z
   .discriminatedUnion(
     "type",
     CASE_EVENT_TYPES.map((type) =>
       z.strictObject({ type: z.literal(type), payload: caseEventPayloads[type], ...eventEnvelope }),
-    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    ) as unknown as [CaseEventViewOption, ...CaseEventViewOption[]],
   )
   .meta({ id: "CaseEvent" });
 export type CaseEventView = CaseEvent & { actor: z.infer<typeof eventActorSchema> | null };

@@ -164,3 +164,36 @@ export const CASE_STATUSES = [
   "closed",
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * The statuses the list of cases offers as a filter: every status some kind and
+ * direction can reach (a test compares it with the state machines of state-machine.ts).
+ */
+export const FILTER_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
+
+/**
+ * The kinds of document a case accepts: the media type stored and served back for each,
+ * and the extensions a file of that kind may have (document-types.ts checks the bytes).
+ */
+export const DOCUMENT_TYPES = {
+  pdf: { mediaType: "application/pdf", extensions: ["pdf"] },
+  docx: {
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extensions: ["docx"],
+  },
+  xlsx: {
+    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    extensions: ["xlsx"],
+  },
+  odt: { mediaType: "application/vnd.oasis.opendocument.text", extensions: ["odt"] },
+  jpg: { mediaType: "image/jpeg", extensions: ["jpg", "jpeg"] },
+  png: { mediaType: "image/png", extensions: ["png"] },
+  txt: { mediaType: "text/plain; charset=utf-8", extensions: ["txt"] },
+  eml: { mediaType: "message/rfc822", extensions: ["eml"] },
+  msg: { mediaType: "application/vnd.ms-outlook", extensions: ["msg"] },
+} as const;
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+export const ACCEPTED_EXTENSIONS: readonly string[] = Object.values(DOCUMENT_TYPES).flatMap(
+  (type) => type.extensions,
+);

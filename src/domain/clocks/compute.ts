@@ -1,11 +1,11 @@
-import type { CaseEvent, CaseEventType, CaseFacts, CaseHeader } from "../cases/model.js";
+import type { CaseEvent, CaseFacts, CaseHeader } from "../cases/model.js";
 import { legalDateOf } from "../cases/projection.js";
 import { addDays, compareDates, daysBetween, type IsoDate, isIsoDate } from "../platform/dates.js";
 import type { ClockSpec, Rule } from "../rules/model.js";
-import type { Holiday, HolidayCalendars } from "./calendar.js";
+import type { HolidayCalendars } from "./calendar.js";
 import { clockRuleProblems } from "./check-clock-spec.js";
 import { citation, derivationOf, periodWords, startWords } from "./derivation.js";
-import type { Deadline, DeadlineState, EventReference } from "./schemas.js";
+import type { Deadline, DeadlineState } from "./schemas.js";
 
 export type { Deadline, DeadlineState, EventReference } from "./schemas.js";
 

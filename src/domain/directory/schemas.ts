@@ -1,27 +1,30 @@
 import { z } from "zod";
 
+import { isoDateSchema } from "../platform/dates.js";
 import { stateCodeSchema } from "./state-codes.js";
 
 export { type StateCode, stateCodeSchema } from "./state-codes.js";
 
-export const stateSchema = z.object({
-  code: z.string(),
-  alpha3: z.string(),
-  numeric: z.string().nullable(),
-  nameEn: z.string(),
-  nameRu: z.string(),
-  officialNameEn: z.string().nullable(),
-  officialNameRu: z.string().nullable(),
-  region: z.string().nullable(),
-  subRegion: z.string().nullable(),
-  independent: z.boolean(),
-});
+export const stateSchema = z
+  .strictObject({
+    code: stateCodeSchema,
+    alpha3: z.string(),
+    numeric: z.string().nullable(),
+    nameEn: z.string(),
+    nameRu: z.string(),
+    officialNameEn: z.string().nullable(),
+    officialNameRu: z.string().nullable(),
+    region: z.string().nullable(),
+    subRegion: z.string().nullable(),
+    independent: z.boolean(),
+  })
+  .meta({ id: "State" });
 export type State = z.infer<typeof stateSchema>;
 
 export const stateListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
 });
-export const stateListSchema = z.object({ states: z.array(stateSchema) });
+export const stateListSchema = z.strictObject({ states: z.array(stateSchema) });
 export const stateParamsSchema = z.strictObject({ code: stateCodeSchema });
 
 // --- agencies, people and positions -------------------------------------------------------
@@ -36,7 +39,7 @@ export const AGENCY_KINDS = [
   "other",
 ] as const;
 export const agencyKindSchema = z.enum(AGENCY_KINDS);
-const isoDate = z.iso.date("a date as YYYY-MM-DD");
+const isoDate = isoDateSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
@@ -63,27 +66,29 @@ export const updateAgencySchema = z
     message: "nothing to change",
   });
 
-export const agencySchema = z.object({
-  id: z.uuid(),
-  stateCode: z.string(),
-  kind: agencyKindSchema,
-  nameEn: z.string(),
-  nameRu: z.string(),
-  nameOriginal: z.string().nullable(),
-  abbreviation: z.string().nullable(),
-  parentAgencyId: z.string().nullable(),
-  parentNameEn: z.string().nullable(),
-  website: z.string().nullable(),
-  isDemo: z.boolean(),
-  version: z.number().int(),
-});
+export const agencySchema = z
+  .strictObject({
+    id: z.uuid(),
+    stateCode: stateCodeSchema,
+    kind: agencyKindSchema,
+    nameEn: z.string(),
+    nameRu: z.string(),
+    nameOriginal: z.string().nullable(),
+    abbreviation: z.string().nullable(),
+    parentAgencyId: z.string().nullable(),
+    parentNameEn: z.string().nullable(),
+    website: z.string().nullable(),
+    isDemo: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Agency" });
 export type Agency = z.infer<typeof agencySchema>;
 export const agencyListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   state: stateCodeSchema.optional(),
   kind: agencyKindSchema.optional(),
 });
-export const agencyListSchema = z.object({ agencies: z.array(agencySchema) });
+export const agencyListSchema = z.strictObject({ agencies: z.array(agencySchema) });
 
 const personFields = { nameEn: text(300), nameRu: text(300), notes: text(4000).nullish() };
 export const createPersonSchema = z.strictObject(personFields);
@@ -111,28 +116,32 @@ export const createPositionSchema = z
     path: ["endOn"],
   });
 
-export const positionSchema = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
-  agencyId: z.uuid(),
-  agencyNameEn: z.string(),
-  agencyNameRu: z.string(),
-  stateCode: z.string(),
-  titleEn: z.string(),
-  titleRu: z.string(),
-  startOn: z.string().nullable(),
-  endOn: z.string().nullable(),
-  sourceUrl: z.string().nullable(),
-});
-export const personSchema = z.object({
-  id: z.uuid(),
-  nameEn: z.string(),
-  nameRu: z.string(),
-  notes: z.string().nullable(),
-  isDemo: z.boolean(),
-  version: z.number().int(),
-  positions: z.array(positionSchema),
-});
+export const positionSchema = z
+  .strictObject({
+    id: z.uuid(),
+    personId: z.uuid(),
+    agencyId: z.uuid(),
+    agencyNameEn: z.string(),
+    agencyNameRu: z.string(),
+    stateCode: stateCodeSchema,
+    titleEn: z.string(),
+    titleRu: z.string(),
+    startOn: isoDateSchema.nullable(),
+    endOn: isoDateSchema.nullable(),
+    sourceUrl: z.string().nullable(),
+  })
+  .meta({ id: "Position" });
+export const personSchema = z
+  .strictObject({
+    id: z.uuid(),
+    nameEn: z.string(),
+    nameRu: z.string(),
+    notes: z.string().nullable(),
+    isDemo: z.boolean(),
+    version: z.number().int(),
+    positions: z.array(positionSchema),
+  })
+  .meta({ id: "Person" });
 export type Person = z.infer<typeof personSchema>;
 export const personListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
@@ -142,28 +151,30 @@ export const personListQuerySchema = z.strictObject({
   on: isoDate.optional(),
   title: z.string().trim().max(200).optional(),
 });
-export const personListSchema = z.object({ people: z.array(personSchema) });
+export const personListSchema = z.strictObject({ people: z.array(personSchema) });
 export const idParamsSchema = z.strictObject({ id: z.uuid() });
 export const positionParamsSchema = z.strictObject({ id: z.uuid(), positionId: z.uuid() });
 
 // --- international organisations ----------------------------------------------------------
 
-export const organisationSchema = z.object({
-  code: z.string(),
-  nameEn: z.string(),
-  members: z.number().int(),
-  asOf: z.string(),
-});
-export const organisationListSchema = z.object({
+export const organisationSchema = z
+  .strictObject({
+    code: z.string(),
+    nameEn: z.string(),
+    members: z.number().int(),
+    asOf: isoDateSchema,
+  })
+  .meta({ id: "Organisation" });
+export const organisationListSchema = z.strictObject({
   organisations: z.array(organisationSchema),
-  asOf: z.string(),
+  asOf: isoDateSchema,
   note: z.string(),
 });
-export const membershipSchema = z.object({
+export const membershipSchema = z.strictObject({
   organisationCode: z.string(),
   organisationNameEn: z.string(),
   status: z.string(),
-  asOf: z.string(),
+  asOf: isoDateSchema,
 });
 export const stateDetailSchema = stateSchema.extend({
   memberships: z.array(membershipSchema),

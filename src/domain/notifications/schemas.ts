@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { instantSchema, isoDateSchema } from "../platform/dates.js";
+import { bilingualSchema } from "../platform/schemas.js";
 
 /**
  * In-app notifications: the contract of the notifications API (src/server/notifications),
@@ -16,11 +18,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** A subject type: lower-case words joined by underscores ("case", "action_item"). */
 export const NOTIFICATION_SUBJECT_TYPE = /^[a-z_]+$/;
 
-// Someone is writing a shared date module (src/domain/platform/dates.ts); these switch to it.
-const isoDate = z.iso.date();
-const instant = z.iso.datetime();
-
-const words = z.strictObject({ en: z.string(), ru: z.string() });
+const isoDate = isoDateSchema;
+const instant = instantSchema;
+const words = bilingualSchema;
 
 /**
  * What a reminder or an overdue notice is about: something due by a day. A case's clock
@@ -57,20 +57,22 @@ export const notificationSubjectSchema = z.strictObject({
 });
 export type NotificationSubject = z.infer<typeof notificationSubjectSchema>;
 
-export const notificationSchema = z.strictObject({
-  id: z.uuid(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  /** What it is about; null for a notification about nothing in particular. */
-  subject: notificationSubjectSchema.nullable(),
-  deadline: notificationDeadlineSchema.nullable(),
-  remindOn: isoDate.nullable(),
-  daysBefore: z.number().int().nullable(),
-  /** A plain English line, for logs and clients that do not word the kinds themselves. */
-  title: z.string(),
-  dueOn: isoDate.nullable(),
-  createdAt: instant,
-  readAt: instant.nullable(),
-});
+export const notificationSchema = z
+  .strictObject({
+    id: z.uuid(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    /** What it is about; null for a notification about nothing in particular. */
+    subject: notificationSubjectSchema.nullable(),
+    deadline: notificationDeadlineSchema.nullable(),
+    remindOn: isoDate.nullable(),
+    daysBefore: z.number().int().nullable(),
+    /** A plain English line, for logs and clients that do not word the kinds themselves. */
+    title: z.string(),
+    dueOn: isoDate.nullable(),
+    createdAt: instant,
+    readAt: instant.nullable(),
+  })
+  .meta({ id: "Notification" });
 export type Notification = z.infer<typeof notificationSchema>;
 
 export const notificationListQuerySchema = z.strictObject({

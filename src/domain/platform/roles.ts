@@ -1,35 +1,12 @@
+import type { Permission, Role } from "./vocabulary.js";
+
 /**
- * Roles and the permissions they grant. This table is the single source of truth:
- * the server enforces it on every route, the web app uses it to show navigation,
- * docs/roles.md is checked against it by a test, and the access-matrix test
- * derives its expectations from it.
+ * What each role may do. The roles and permissions are words of vocabulary.ts; this table
+ * of who holds which is the single source of truth: the server enforces it on every route,
+ * the session tells the web app the permissions it grants (for navigation), docs/roles.md
+ * is checked against it by a test, and the access-matrix test derives its expectations
+ * from it.
  */
-
-export const ROLES = [
-  "administrator",
-  "registrar",
-  "case_officer",
-  "supervisor",
-  "analyst",
-  "auditor",
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PERMISSIONS = [
-  "directory.read",
-  "directory.write",
-  "registry.read",
-  "registry.write",
-  "users.read",
-  "users.manage",
-  "audit.read",
-  "audit.verify",
-  "cases.read",
-  "cases.write",
-  "cases.read_all",
-  "teams.manage",
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "directory.read": "Read the directory: states, agencies, officials, organisation memberships",
@@ -78,8 +55,4 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
-}
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
 }

@@ -1,7 +1,16 @@
 import { z } from "zod";
-import { instantSchema, isoDateSchema } from "./dates.js";
-import { PERMISSIONS, ROLES } from "./roles.js";
-import { AUDIT_OUTCOMES, CONFIDENTIALITY_LEVELS, PASSWORD_MAX_LENGTH } from "./vocabulary.js";
+import { instantSchema, instantWithOffsetSchema, isoDateSchema } from "./dates.js";
+import {
+  AUDIT_OUTCOMES,
+  CONFIDENTIALITY_LEVELS,
+  ERROR_CODES,
+  ERROR_STATUSES,
+  type ErrorCode,
+  type ErrorStatus,
+  PASSWORD_MAX_LENGTH,
+  PERMISSIONS,
+  ROLES,
+} from "./vocabulary.js";
 
 /**
  * Request and response contracts of the platform area, shared by the server (which
@@ -38,17 +47,61 @@ export const totpCodeSchema = z.string().regex(/^\d{6}$/, "six digits");
 export const uuidSchema = z.uuid();
 export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a one-time token");
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional(),
-  }),
-});
+/** A field a request got wrong: its path (body.header.requestedState) and what is wrong with it. */
+export const fieldProblemSchema = z
+  .strictObject({ path: z.string(), message: z.string() })
+  .meta({ id: "FieldProblem" });
+
+const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+function errorBodyOf<C extends ErrorCode>(codes: readonly [C, ...C[]]) {
+  return z.strictObject({
+    error: z.strictObject({
+      code: z.enum(codes),
+      /** For the user, in English; the web app words known codes in the user's language. */
+      message: z.string(),
+      fields: z.array(fieldProblemSchema).optional(),
+      /** The request's id, also in the server's log. */
+      requestId: z.string(),
+    }),
+  });
+}
+
+/** The one error shape of the API, any code. */
+export const errorBodySchema = errorBodyOf(ERROR_CODE_LIST);
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export const okSchema = z.object({ ok: z.literal(true) });
+const ERROR_NAMES: Record<ErrorStatus, string> = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  409: "Conflict",
+  412: "PreconditionFailed",
+  413: "PayloadTooLarge",
+  415: "UnsupportedMediaType",
+  422: "UnprocessableContent",
+  428: "PreconditionRequired",
+  429: "TooManyRequests",
+  500: "InternalServer",
+  503: "ServiceUnavailable",
+};
+
+/**
+ * The error body of each status, naming the codes that status carries (and `bad_request`,
+ * the code of any other client error): components BadRequestError, ConflictError, ...
+ */
+export const errorResponseSchemas = Object.fromEntries(
+  ERROR_STATUSES.map((status) => {
+    const codes = ERROR_CODE_LIST.filter(
+      (code) => ERROR_CODES[code].status === status || (status < 500 && code === "bad_request"),
+    ) as [ErrorCode, ...ErrorCode[]];
+    const description = codes.map((code) => `\`${code}\`: ${ERROR_CODES[code].description}`).join("\n");
+    return [status, errorBodyOf(codes).meta({ id: `${ERROR_NAMES[status]}Error`, description })];
+  }),
+) as Record<ErrorStatus, typeof errorBodySchema>;
+
+export const okSchema = z.strictObject({ ok: z.literal(true) });
 
 /** For routes that take no input: anything sent anyway is refused, not ignored. */
 export const emptyBodySchema = z.strictObject({}).nullish();
@@ -68,7 +121,7 @@ export const mfaStates = ["none", "enrol", "verify", "done"] as const;
 export const mfaStateSchema = z.enum(mfaStates);
 export type MfaState = z.infer<typeof mfaStateSchema>;
 
-export const sessionUserSchema = z.object({
+export const sessionUserSchema = z.strictObject({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
@@ -78,32 +131,37 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const sessionResponseSchema = z.object({
-  authenticated: z.boolean(),
-  /** "enrol" or "verify" while the second factor is pending; "done" once signed in. */
-  mfa: mfaStateSchema,
-  user: sessionUserSchema.nullable(),
-  permissions: z.array(permissionSchema),
-  csrfToken: z.string(),
-  setupRequired: z.boolean(),
-  expiresAt: instantSchema.nullable(),
-  /**
-   * The office's time zone (COMITY_TIME_ZONE) and today's date in it: every default date,
-   * "due" and "overdue" in the web app is read against this day, not the browser's.
-   */
-  office: z.strictObject({ timeZone: z.string(), today: isoDateSchema }),
-});
+export const sessionResponseSchema = z
+  .strictObject({
+    authenticated: z.boolean(),
+    /** "enrol" or "verify" while the second factor is pending; "done" once signed in. */
+    mfa: mfaStateSchema,
+    user: sessionUserSchema.nullable(),
+    permissions: z.array(permissionSchema),
+    csrfToken: z.string(),
+    setupRequired: z.boolean(),
+    expiresAt: instantSchema.nullable(),
+    /**
+     * The office's time zone (COMITY_TIME_ZONE) and today's date in it: every default date,
+     * "due" and "overdue" in the web app is read against this day, not the browser's.
+     */
+    office: z.strictObject({ timeZone: z.string(), today: isoDateSchema }),
+  })
+  .meta({ id: "Session" });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-export const loginResponseSchema = z.object({ mfa: z.enum(["enrol", "verify"]), csrfToken: z.string() });
+export const loginResponseSchema = z.strictObject({
+  mfa: z.enum(["enrol", "verify"]),
+  csrfToken: z.string(),
+});
 
 export const mfaCodeBodySchema = z.strictObject({ code: totpCodeSchema });
-export const mfaEnrolmentSchema = z.object({
+export const mfaEnrolmentSchema = z.strictObject({
   secret: z.string(),
   otpauthUri: z.string(),
   qrSvg: z.string(),
 });
-export const mfaConfirmResponseSchema = z.object({ csrfToken: z.string() });
+export const mfaConfirmResponseSchema = z.strictObject({ csrfToken: z.string() });
 
 export const changePasswordBodySchema = z.strictObject({
   currentPassword: z
@@ -123,7 +181,7 @@ export const setupBodySchema = z.strictObject({
   password: newPasswordSchema,
 });
 export const invitationInfoQuerySchema = z.strictObject({ token: oneTimeTokenSchema });
-export const invitationInfoSchema = z.object({ username: z.string(), displayName: z.string() });
+export const invitationInfoSchema = z.strictObject({ username: z.string(), displayName: z.string() });
 export const acceptInvitationBodySchema = z.strictObject({
   token: oneTimeTokenSchema,
   password: newPasswordSchema,
@@ -134,24 +192,26 @@ export const acceptInvitationBodySchema = z.strictObject({
 export const userStatusSchema = z.enum(["invited", "active", "locked", "disabled"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-export const userSchema = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  clearance: clearanceSchema,
-  locale: localeSchema,
-  status: userStatusSchema,
-  mfaEnrolled: z.boolean(),
-  lockedAt: z.iso.datetime().nullable(),
-  disabledAt: z.iso.datetime().nullable(),
-  lastLoginAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  version: z.number().int(),
-});
+export const userSchema = z
+  .strictObject({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    clearance: clearanceSchema,
+    locale: localeSchema,
+    status: userStatusSchema,
+    mfaEnrolled: z.boolean(),
+    lockedAt: instantSchema.nullable(),
+    disabledAt: instantSchema.nullable(),
+    lastLoginAt: instantSchema.nullable(),
+    createdAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: "User" });
 export type User = z.infer<typeof userSchema>;
 
-export const userListSchema = z.object({ users: z.array(userSchema) });
+export const userListSchema = z.strictObject({ users: z.array(userSchema) });
 export const userIdParamsSchema = z.strictObject({ id: uuidSchema });
 
 export const createUserBodySchema = z.strictObject({
@@ -161,12 +221,12 @@ export const createUserBodySchema = z.strictObject({
   clearance: clearanceSchema.default("standard"),
   locale: localeSchema.default("en"),
 });
-export const invitationSchema = z.object({
+export const invitationSchema = z.strictObject({
   token: z.string(),
   path: z.string(),
-  expiresAt: z.iso.datetime(),
+  expiresAt: instantSchema,
 });
-export const userWithInvitationSchema = z.object({ user: userSchema, invitation: invitationSchema });
+export const userWithInvitationSchema = z.strictObject({ user: userSchema, invitation: invitationSchema });
 
 export const updateUserBodySchema = z
   .strictObject({
@@ -191,54 +251,81 @@ export const auditQuerySchema = z.strictObject({
   actor: z.string().max(100).optional(),
   objectType: z.string().max(100).optional(),
   objectId: z.string().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instantWithOffsetSchema.optional(),
+  to: instantWithOffsetSchema.optional(),
 });
 
-export const auditEntrySchema = z.object({
-  seq: z.number().int(),
-  ts: z.string(),
-  eventType: z.string(),
-  outcome: auditOutcomeSchema,
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  actorUsername: z.string().nullable(),
-  sessionId: z.string().nullable(),
-  sourceIp: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  requestId: z.string().nullable(),
-  node: z.string(),
-  objectType: z.string().nullable(),
-  objectId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  hash: z.string(),
-});
+/**
+ * A value of an audit entry's details, as the trail stores it (canonical JSON): a string,
+ * an integer, a yes/no, null, an object of such values, or a list of plain values and
+ * objects. (A list of lists is never recorded; leaving it out keeps generated clients'
+ * types finite.)
+ */
+export type JsonObject = { [key: string]: JsonValue };
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | (string | number | boolean | null | JsonObject)[]
+  | JsonObject;
+const jsonScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const jsonObjectSchema: z.ZodType<JsonObject> = z
+  .lazy(() => z.record(z.string(), jsonValueSchema))
+  .meta({ id: "JsonObject" });
+export const jsonValueSchema: z.ZodType<JsonValue> = z
+  .lazy(() =>
+    z.union([jsonScalarSchema, z.array(z.union([jsonScalarSchema, jsonObjectSchema])), jsonObjectSchema]),
+  )
+  .meta({ id: "JsonValue" });
+
+export const auditEntrySchema = z
+  .strictObject({
+    seq: z.number().int(),
+    ts: instantSchema,
+    eventType: z.string(),
+    outcome: auditOutcomeSchema,
+    actorId: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    actorUsername: z.string().nullable(),
+    sessionId: z.string().nullable(),
+    sourceIp: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    requestId: z.string().nullable(),
+    node: z.string(),
+    objectType: z.string().nullable(),
+    objectId: z.string().nullable(),
+    /** The facts of the event: what changed (from, to), the codes of a refusal, counts. */
+    details: jsonObjectSchema,
+    hash: z.string(),
+  })
+  .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-export const auditPageSchema = z.object({
+export const auditPageSchema = z.strictObject({
   entries: z.array(auditEntrySchema),
   nextBefore: z.number().int().nullable(),
 });
 export const auditSeqParamsSchema = z.strictObject({ seq: z.coerce.number().int().positive() });
 
-export const auditVerificationSchema = z.object({
+export const auditVerificationSchema = z.strictObject({
   ok: z.boolean(),
   entriesChecked: z.number().int(),
   lastSeq: z.number().int(),
   lastHash: z.string(),
-  firstBad: z.object({ seq: z.number().int(), reason: z.string(), detail: z.string() }).nullable(),
+  firstBad: z.strictObject({ seq: z.number().int(), reason: z.string(), detail: z.string() }).nullable(),
   checkpointsChecked: z.number().int(),
-  verifiedAt: z.iso.datetime(),
+  verifiedAt: instantSchema,
   durationMs: z.number(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 // --- health --------------------------------------------------------------------------------
 
-export const healthSchema = z.object({ status: z.literal("ok") });
-export const readinessSchema = z.object({
+export const healthSchema = z.strictObject({ status: z.literal("ok") });
+export const readinessSchema = z.strictObject({
   status: z.enum(["ready", "not_ready"]),
   database: z.enum(["ok", "unreachable"]),
-  migrations: z.object({ applied: z.number().int(), expected: z.number().int(), current: z.boolean() }),
+  migrations: z.strictObject({ applied: z.number().int(), expected: z.number().int(), current: z.boolean() }),
 });
 
 // --- teams ---------------------------------------------------------------------------------
@@ -246,21 +333,23 @@ export const readinessSchema = z.object({
 export const teamNameSchema = z.string().trim().min(1).max(200);
 const teamDescriptionSchema = z.string().trim().min(1).max(2000);
 
-export const teamMemberSchema = z.object({
+export const teamMemberSchema = z.strictObject({
   userId: z.uuid(),
   username: z.string(),
   displayName: z.string(),
 });
-export const teamSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string().nullable(),
-  members: z.array(teamMemberSchema),
-  createdAt: z.iso.datetime(),
-  version: z.number().int(),
-});
+export const teamSchema = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    members: z.array(teamMemberSchema),
+    createdAt: instantSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: "Team" });
 export type Team = z.infer<typeof teamSchema>;
-export const teamListSchema = z.object({ teams: z.array(teamSchema) });
+export const teamListSchema = z.strictObject({ teams: z.array(teamSchema) });
 
 export const teamIdParamsSchema = z.strictObject({ id: uuidSchema });
 export const teamMemberParamsSchema = z.strictObject({ id: uuidSchema, userId: uuidSchema });

@@ -5,7 +5,7 @@ import { evaluateInstrument } from "./resolver.js";
 import { type MapRelation, SCOPE_RANK, type Scope } from "./vocabulary.js";
 
 export type PartnerRelation = {
-  state: string;
+  state: StateCode;
   relation: MapRelation;
   /** Instruments behind the relation (for the click-through). */
   instrumentIds: string[];

@@ -4,13 +4,7 @@ import type { RegistryInstrument, RegistryPartyAction, RegistrySnapshot } from "
 import type { ResolverCaveat, ResolverReason } from "./schemas.js";
 import { reservationsOf } from "./snapshot.js";
 import { type PartyStanding, partyStanding } from "./status.js";
-import {
-  OFFENCE_SUBJECTS,
-  type RequestKind,
-  SCOPE_RANK,
-  SUBJECTS_COVERING,
-  type Subject,
-} from "./vocabulary.js";
+import { OFFENCE_SUBJECTS, type RequestKind, SCOPE_RANK, SUBJECTS_COVERING } from "./vocabulary.js";
 
 export type Reason = ResolverReason;
 export type Caveat = ResolverCaveat;

@@ -191,26 +191,41 @@ export const createRelationSchema = z.strictObject({
 
 // --- responses -------------------------------------------------------------------------
 
-export const partyViewSchema = z.object({
-  type: z.enum(["state", "agency", "organisation"]),
-  code: z.string().nullable(),
-  agencyId: z.string().nullable(),
-  /** The state the party belongs to (for agencies, the agency's state). */
-  state: z.string().nullable(),
-  nameEn: z.string(),
-  nameRu: z.string(),
-});
+export const partyViewSchema = z
+  .strictObject({
+    type: z.enum(["state", "agency", "organisation"]),
+    code: z.string().nullable(),
+    agencyId: z.string().nullable(),
+    /** The state the party belongs to (for agencies, the agency's state). */
+    state: stateCodeSchema.nullable(),
+    nameEn: z.string(),
+    nameRu: z.string(),
+  })
+  .meta({ id: "Party" });
 export type PartyView = z.infer<typeof partyViewSchema>;
 
-export const citationViewSchema = z.object({
-  kind: z.string(),
-  title: z.string().nullish(),
-  url: z.string().nullish(),
-  date: z.string().nullish(),
-  note: z.string().nullish(),
-});
+export const citationViewSchema = z
+  .strictObject({
+    kind: z.enum(SOURCE_KINDS),
+    title: z.string().nullish(),
+    url: z.string().nullish(),
+    date: isoDateSchema.nullish(),
+    note: z.string().nullish(),
+  })
+  .meta({ id: "Citation" });
 
-export const instrumentSummarySchema = z.object({
+/** Where a party stands on a date: none, signed, consented (not yet in force), in force, ... */
+export const partyStatusSchema = z.enum([
+  "none",
+  "signed",
+  "consented",
+  "in_force",
+  "suspended",
+  "withdrawn",
+  "expired",
+]);
+
+export const instrumentSummarySchema = z.strictObject({
   id: z.uuid(),
   code: z.string(),
   kind: instrumentKindSchema,
@@ -222,16 +237,18 @@ export const instrumentSummarySchema = z.object({
   scope: scopeSchema,
   subjects: z.array(subjectSchema),
   organisation: z.string().nullable(),
-  openedForSignature: z.string().nullable(),
-  entryIntoForce: z.string().nullable(),
-  termEnd: z.string().nullable(),
+  openedForSignature: isoDateSchema.nullable(),
+  entryIntoForce: isoDateSchema.nullable(),
+  termEnd: isoDateSchema.nullable(),
   isDemo: z.boolean(),
   /** Under negotiation: stages recorded, nobody has signed. */
   draft: z.boolean(),
   partiesCount: z.number().int(),
   /** The oldest "as of" date among its party actions: how old the party list is. */
-  partyListAsOf: z.string().nullable(),
+  partyListAsOf: partialIsoDateSchema.nullable(),
 });
+/** An instrument in a list, as the component InstrumentSummary. */
+export const instrumentSummaryViewSchema = instrumentSummarySchema.meta({ id: "InstrumentSummary" });
 export type InstrumentSummary = z.infer<typeof instrumentSummarySchema>;
 
 export const instrumentListQuerySchema = z.strictObject({
@@ -248,81 +265,92 @@ export const instrumentListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-export const instrumentListSchema = z.object({
-  instruments: z.array(instrumentSummarySchema),
+export const instrumentListSchema = z.strictObject({
+  instruments: z.array(instrumentSummaryViewSchema),
   total: z.number().int(),
 });
 
-export const partyActionViewSchema = z.object({
-  id: z.uuid(),
-  party: partyViewSchema,
-  action: partyActionKindSchema,
-  date: z.string().nullable(),
-  effectiveOn: z.string().nullable(),
-  inRespectOf: z.array(z.string()),
-  payload: reservationPayloadSchema.nullable(),
-  text: z.string().nullable(),
-  source: citationViewSchema.nullable(),
-  asOf: z.string().nullable(),
-  verified: z.boolean(),
-  isDemo: z.boolean(),
-  origin: z.string(),
-});
+export const partyActionViewSchema = z
+  .strictObject({
+    id: z.uuid(),
+    party: partyViewSchema,
+    action: partyActionKindSchema,
+    date: isoDateSchema.nullable(),
+    effectiveOn: isoDateSchema.nullable(),
+    inRespectOf: z.array(stateCodeSchema),
+    payload: reservationPayloadSchema.nullable(),
+    text: z.string().nullable(),
+    source: citationViewSchema.nullable(),
+    asOf: partialIsoDateSchema.nullable(),
+    verified: z.boolean(),
+    isDemo: z.boolean(),
+    origin: z.string(),
+  })
+  .meta({ id: "PartyAction" });
 export type PartyActionView = z.infer<typeof partyActionViewSchema>;
 
-export const partyStandingViewSchema = z.object({
-  party: partyViewSchema,
-  status: z.enum(["none", "signed", "consented", "in_force", "suspended", "withdrawn", "expired"]),
-  signedOn: z.string().nullable(),
-  consentOn: z.string().nullable(),
-  inForceFrom: z.string().nullable(),
-  inForceDerived: z.boolean(),
-  endedOn: z.string().nullable(),
-  reservations: z.number().int(),
-  asOf: z.string().nullable(),
-});
+export const partyStandingViewSchema = z
+  .strictObject({
+    party: partyViewSchema,
+    status: partyStatusSchema,
+    signedOn: isoDateSchema.nullable(),
+    consentOn: isoDateSchema.nullable(),
+    inForceFrom: isoDateSchema.nullable(),
+    inForceDerived: z.boolean(),
+    endedOn: isoDateSchema.nullable(),
+    reservations: z.number().int(),
+    asOf: partialIsoDateSchema.nullable(),
+  })
+  .meta({ id: "PartyStanding" });
 
-export const stageViewSchema = z.object({
+export const stageViewSchema = z.strictObject({
   id: z.uuid(),
   stage: negotiationStageSchema,
-  date: z.string().nullable(),
+  date: isoDateSchema.nullable(),
   note: z.string().nullable(),
   source: citationViewSchema.nullable(),
   isDemo: z.boolean(),
 });
 
-export const relationViewSchema = z.object({
+export const relationViewSchema = z.strictObject({
   id: z.uuid(),
   kind: relationKindSchema,
   /** "outgoing": this instrument is the protocol/newer one; "incoming": the other is. */
   direction: z.enum(["outgoing", "incoming"]),
-  other: z.object({ id: z.uuid(), code: z.string(), titleEn: z.string(), titleRu: z.string().nullable() }),
+  other: z.strictObject({
+    id: z.uuid(),
+    code: z.string(),
+    titleEn: z.string(),
+    titleRu: z.string().nullable(),
+  }),
   note: z.string().nullable(),
   source: citationViewSchema.nullable(),
 });
 
-export const instrumentDetailSchema = instrumentSummarySchema.extend({
-  titleOriginal: z.string().nullable(),
-  originalLanguage: z.string().nullable(),
-  identifiers: z.array(z.object({ scheme: z.string(), value: z.string() })),
-  place: z.string().nullable(),
-  entryIntoForceDelayDays: z.number().int().nullable(),
-  termStart: z.string().nullable(),
-  durationMonths: z.number().int().nullable(),
-  depositaryUrl: z.string().nullable(),
-  texts: z.array(z.object({ language: z.string(), url: z.string(), title: z.string().nullish() })),
-  sources: z.array(citationViewSchema),
-  intendedParties: z.array(partyViewSchema),
-  notes: z.string().nullable(),
-  origin: z.string(),
-  version: z.number().int(),
-  /** Status of every party on `date` (the query's, default today). */
-  date: z.string(),
-  parties: z.array(partyStandingViewSchema),
-  actions: z.array(partyActionViewSchema),
-  stages: z.array(stageViewSchema),
-  relations: z.array(relationViewSchema),
-});
+export const instrumentDetailSchema = instrumentSummarySchema
+  .extend({
+    titleOriginal: z.string().nullable(),
+    originalLanguage: z.string().nullable(),
+    identifiers: z.array(identifierSchema),
+    place: z.string().nullable(),
+    entryIntoForceDelayDays: z.number().int().nullable(),
+    termStart: isoDateSchema.nullable(),
+    durationMonths: z.number().int().nullable(),
+    depositaryUrl: z.string().nullable(),
+    texts: z.array(textLinkSchema),
+    sources: z.array(citationViewSchema),
+    intendedParties: z.array(partyViewSchema),
+    notes: z.string().nullable(),
+    origin: z.string(),
+    version: z.number().int(),
+    /** Status of every party on `date` (the query's, default today). */
+    date: isoDateSchema,
+    parties: z.array(partyStandingViewSchema),
+    actions: z.array(partyActionViewSchema),
+    stages: z.array(stageViewSchema),
+    relations: z.array(relationViewSchema),
+  })
+  .meta({ id: "Instrument" });
 export type InstrumentDetail = z.infer<typeof instrumentDetailSchema>;
 export const instrumentDetailQuerySchema = z.strictObject({ date: isoDateSchema.optional() });
 export const instrumentIdParamsSchema = z.strictObject({ id: z.uuid() });
@@ -396,7 +424,7 @@ export const resolveQuerySchema = z
     path: ["requested"],
   });
 
-const instrumentBriefSchema = z.object({
+const instrumentBriefSchema = z.strictObject({
   id: z.uuid(),
   code: z.string(),
   kind: instrumentKindSchema,
@@ -407,45 +435,47 @@ const instrumentBriefSchema = z.object({
   level: levelSchema,
   isDemo: z.boolean(),
 });
-const standingBriefSchema = z.object({
-  status: z.string(),
-  signedOn: z.string().nullable(),
-  consentOn: z.string().nullable(),
-  inForceFrom: z.string().nullable(),
-  endedOn: z.string().nullable(),
+const standingBriefSchema = z.strictObject({
+  status: partyStatusSchema,
+  signedOn: isoDateSchema.nullable(),
+  consentOn: isoDateSchema.nullable(),
+  inForceFrom: isoDateSchema.nullable(),
+  endedOn: isoDateSchema.nullable(),
 });
-export const candidateSchema = z.object({
-  rank: z.number().int(),
-  basis: z.enum(["instrument", "reciprocity"]),
-  instrument: instrumentBriefSchema.nullable(),
-  status: z.enum(["applies", "superseded", "non_binding", "fallback", "not_applicable"]),
-  recommended: z.boolean(),
-  reasons: z.array(resolverReasonSchema),
-  caveats: z.array(resolverCaveatSchema),
-  /** The reasons in English, for reading without the web app. */
-  explanation: z.string(),
-  standings: z.object({
-    requesting: standingBriefSchema.nullable(),
-    requested: standingBriefSchema.nullable(),
-  }),
-});
+export const candidateSchema = z
+  .strictObject({
+    rank: z.number().int(),
+    basis: z.enum(["instrument", "reciprocity"]),
+    instrument: instrumentBriefSchema.nullable(),
+    status: z.enum(["applies", "superseded", "non_binding", "fallback", "not_applicable"]),
+    recommended: z.boolean(),
+    reasons: z.array(resolverReasonSchema),
+    caveats: z.array(resolverCaveatSchema),
+    /** The reasons in English, for reading without the web app. */
+    explanation: z.string(),
+    standings: z.strictObject({
+      requesting: standingBriefSchema.nullable(),
+      requested: standingBriefSchema.nullable(),
+    }),
+  })
+  .meta({ id: "Candidate" });
 export type CandidateView = z.infer<typeof candidateSchema>;
-export const resolveResponseSchema = z.object({
-  requesting: z.string(),
-  requested: z.string(),
+export const resolveResponseSchema = z.strictObject({
+  requesting: stateCodeSchema,
+  requested: stateCodeSchema,
   kind: requestKindSchema,
-  date: z.string(),
-  nationality: z.string().nullable(),
+  date: isoDateSchema,
+  nationality: stateCodeSchema.nullable(),
   candidates: z.array(candidateSchema),
 });
 
 export const pairQuerySchema = z
   .strictObject({ state: stateCodeSchema, partner: stateCodeSchema, date: isoDateSchema.optional() })
   .refine((value) => value.state !== value.partner, { message: "two different states", path: ["partner"] });
-export const pairResponseSchema = z.object({
-  state: z.string(),
-  partner: z.string(),
-  date: z.string(),
+export const pairResponseSchema = z.strictObject({
+  state: stateCodeSchema,
+  partner: stateCodeSchema,
+  date: isoDateSchema,
   instruments: z.array(candidateSchema.omit({ rank: true, recommended: true })),
 });
 
@@ -454,13 +484,13 @@ export const mapQuerySchema = z.strictObject({
   date: isoDateSchema.optional(),
   widest: scopeSchema.default("regional"),
 });
-export const mapResponseSchema = z.object({
-  state: z.string(),
-  date: z.string(),
+export const mapResponseSchema = z.strictObject({
+  state: stateCodeSchema,
+  date: isoDateSchema,
   widest: scopeSchema,
   partners: z.array(
-    z.object({
-      state: z.string(),
+    z.strictObject({
+      state: stateCodeSchema,
       numeric: z.string().nullable(),
       relation: mapRelationSchema,
       instrumentIds: z.array(z.string()),
@@ -471,7 +501,7 @@ export const mapResponseSchema = z.object({
 
 // --- CSV of party actions ---------------------------------------------------------------------
 
-/** The columns of ../shared/data/instrument-parties, plus the instrument's code first. */
+/** The columns of the party lists in data/registry/parties, plus the instrument's code first. */
 export const PARTY_ACTION_CSV_COLUMNS = [
   "instrument",
   "state",
@@ -488,12 +518,12 @@ export const importPartyActionsSchema = z.strictObject({
   instrument: instrumentCodeSchema.optional(),
   dryRun: z.boolean().default(false),
 });
-export const importResultSchema = z.object({
+export const importResultSchema = z.strictObject({
   dryRun: z.boolean(),
   rows: z.number().int(),
   inserted: z.number().int(),
   unchanged: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  errors: z.array(z.strictObject({ line: z.number().int(), field: z.string(), message: z.string() })),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 export const exportQuerySchema = z.strictObject({ instrument: instrumentCodeSchema.optional() });

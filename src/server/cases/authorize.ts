@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client.js";
 import { teamIdsOf } from "../../db/platform/teams.repository.js";
 import { findUserById } from "../../db/platform/users.repository.js";
 import type { ConfidentialityLevel } from "../../domain/cases/vocabulary.js";
-import type { Role } from "../../domain/platform/roles.js";
+import type { Role } from "../../domain/platform/vocabulary.js";
 import { ConcealedError, forbidden, unauthorized } from "../platform/errors.js";
 import type { OperationContext } from "../platform/operation.js";
 import {

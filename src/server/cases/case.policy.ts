@@ -3,7 +3,8 @@ import {
   CONFIDENTIALITY_RANK,
   type ConfidentialityLevel,
 } from "../../domain/cases/vocabulary.js";
-import { hasPermission, type Role } from "../../domain/platform/roles.js";
+import { hasPermission } from "../../domain/platform/roles.js";
+import type { ErrorCodeOf, Role } from "../../domain/platform/vocabulary.js";
 
 /**
  * Need-to-know on cases. Read as sentences:
@@ -55,15 +56,11 @@ export type CaseAction = "read" | "write";
 
 export type CaseDecision =
   | { allowed: true }
-  | {
-      allowed: false;
-      code: string;
-      message: string;
-      /** Answer "not found": the user may not learn that the case exists. */
-      conceal: boolean;
-    };
+  /** The user may not learn that the case exists: the refusal answers "not found". */
+  | { allowed: false; code: "need_to_know"; message: string; conceal: true }
+  | { allowed: false; code: ErrorCodeOf<403>; message: string; conceal: false };
 
-const ALLOW: CaseDecision = { allowed: true };
+const ALLOW = { allowed: true } as const;
 
 function cleared(subject: UserCaseSubject, level: ConfidentialityLevel): boolean {
   return CONFIDENTIALITY_RANK[subject.clearance] >= CONFIDENTIALITY_RANK[level];
@@ -107,7 +104,10 @@ export function decideCaseAction(
 }
 
 /** Where a new case, or a case moved to another team or level, is to stand. */
-export function decideCasePlacement(subject: CaseSubject, placement: CasePlacement): CaseDecision {
+export function decideCasePlacement(
+  subject: CaseSubject,
+  placement: CasePlacement,
+): Exclude<CaseDecision, { conceal: true }> {
   if (isOperator(subject)) return ALLOW;
   if (!hasPermission(subject.role, "cases.write")) {
     return {

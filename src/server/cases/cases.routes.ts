@@ -15,10 +15,11 @@ import {
   letterQuerySchema,
   uploadDocumentBodySchema,
 } from "../../domain/cases/schemas.js";
-import { errorBodySchema } from "../../domain/platform/schemas.js";
+import { DOCUMENT_TYPES } from "../../domain/cases/vocabulary.js";
 import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
 import { attachmentDisposition } from "../platform/content-disposition.js";
+import { errorResponses } from "../platform/errors.js";
 import { acceptSingleFileUploads } from "../platform/multipart.js";
 import type { Services } from "../platform/operation.js";
 import { appendCaseEvent } from "./append-case-event.js";
@@ -31,15 +32,11 @@ import { printLetter } from "./print-letter.js";
 import { uploadDocument } from "./upload-document.js";
 
 const tags = ["cases"];
-const errors = {
-  404: errorBodySchema,
-  409: errorBodySchema,
-  412: errorBodySchema,
-  413: errorBodySchema,
-  415: errorBodySchema,
-  422: errorBodySchema,
-  428: errorBodySchema,
-};
+/** Bytes as the server sends them (a Buffer); the document says "binary". */
+const binarySchema = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .meta({ type: "string", format: "binary" });
+const errors = errorResponses(404, 409, 412, 413, 415, 422, 428);
 
 /**
  * Cases: opened, listed, read and changed only by appending events. Every route also
@@ -56,6 +53,7 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
     {
       config: read,
       schema: {
+        operationId: "listCases",
         tags,
         summary: "The cases you may see: filters, full-text search (English and Russian), deadlines, paging",
         querystring: caseListQuerySchema,
@@ -68,8 +66,9 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/cases",
     {
-      config: write,
+      config: { ...write, etag: true },
       schema: {
+        operationId: "openCase",
         tags,
         summary:
           "Open a case (Idempotency-Key required: a repeat with the same key and body returns the first response)",
@@ -86,15 +85,16 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
       });
       setEtag(reply, created.view.version);
       if (created.replayed) reply.header("idempotent-replayed", "true");
-      return reply.code(created.status).send(created.view);
+      return reply.code(201).send(created.view);
     },
   );
 
   api.get(
     "/api/cases/:reference",
     {
-      config: read,
+      config: { ...read, etag: true },
       schema: {
+        operationId: "getCase",
         tags,
         summary: "One case: its projection, documents and the events it allows now; its ETag is its version",
         params: caseReferenceParamsSchema,
@@ -111,8 +111,9 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
   api.get(
     "/api/cases/:reference/events",
     {
-      config: read,
+      config: { ...read, etag: true },
       schema: {
+        operationId: "listCaseEvents",
         tags,
         summary: "The events of a case, oldest first, with who recorded each",
         params: caseReferenceParamsSchema,
@@ -132,8 +133,9 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/cases/:reference/events",
     {
-      config: write,
+      config: { ...write, ifMatch: "required", etag: true },
       schema: {
+        operationId: "recordCaseEvent",
         tags,
         summary:
           "Record an event in a case (If-Match required); the case's state machine decides whether it may happen now",
@@ -159,19 +161,19 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
     {
       config: read,
       schema: {
+        operationId: "downloadCaseDocument",
         tags,
         summary: "Download a document of a case, checked against its SHA-256 on the way out",
         params: caseDocumentParamsSchema,
         response: {
           200: {
-            description: "The document's bytes, as an attachment",
-            content: {
-              "application/octet-stream": {
-                schema: z
-                  .custom<Buffer>((value) => Buffer.isBuffer(value))
-                  .meta({ type: "string", format: "binary" }),
-              },
-            },
+            description: "The document's bytes, as an attachment, in the media type it was stored with",
+            content: Object.fromEntries(
+              [...new Set(Object.values(DOCUMENT_TYPES).map((type) => type.mediaType))].map((mediaType) => [
+                mediaType,
+                { schema: binarySchema },
+              ]),
+            ),
           },
           ...errors,
         },
@@ -197,6 +199,7 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
     {
       config: read,
       schema: {
+        operationId: "printRequestLetter",
         tags,
         summary:
           "The letter of request as a PDF, in English or Russian; 422 request_incomplete lists what the legal basis requires and the case lacks, unless draft=true",
@@ -205,13 +208,7 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
         response: {
           200: {
             description: "The letter, as a PDF (A4)",
-            content: {
-              "application/pdf": {
-                schema: z
-                  .custom<Buffer>((value) => Buffer.isBuffer(value))
-                  .meta({ type: "string", format: "binary" }),
-              },
-            },
+            content: { "application/pdf": { schema: binarySchema } },
           },
           ...errors,
         },
@@ -237,8 +234,9 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
     scope.withTypeProvider<ZodTypeProvider>().post(
       "/api/cases/:reference/documents",
       {
-        config: write,
+        config: { ...write, ifMatch: "optional", etag: true },
         schema: {
+          operationId: "uploadCaseDocument",
           tags,
           summary:
             'Add a document to a case (multipart/form-data, part "file"): pdf, docx, xlsx, odt, jpg, png, txt, eml or msg',

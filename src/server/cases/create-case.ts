@@ -6,7 +6,7 @@ import {
 } from "../../db/platform/idempotency-keys.repository.js";
 import type { CaseEvent, CaseEventInput } from "../../domain/cases/model.js";
 import { applyEvent } from "../../domain/cases/projection.js";
-import type { CaseView, CreateCaseInput } from "../../domain/cases/schemas.js";
+import { type CaseView, type CreateCaseInput, caseViewSchema } from "../../domain/cases/schemas.js";
 import { checkTransition } from "../../domain/cases/state-machine.js";
 import { type CanonicalValue, canonicalJson } from "../../domain/platform/canonical-json.js";
 import { ConcealedError, unprocessable } from "../platform/errors.js";
@@ -27,7 +27,8 @@ export type CreateCaseOptions = Caller & {
   input: CreateCaseInput;
 };
 
-export type CreatedCase = { status: number; view: CaseView; replayed: boolean };
+/** The case opened now or, for a repeated key, the first response's view (both answer 201). */
+export type CreatedCase = { view: CaseView; replayed: boolean };
 
 /** The same body always hashes alike, whatever the order of its keys. */
 function requestHash(input: CreateCaseInput): string {
@@ -71,13 +72,16 @@ export async function createCase({
           );
         }
         // The first request committed its response with its key: the claim above waited for it.
-        const view = earlier.responseBody as CaseView;
+        const first = earlier.responseBody as { id?: unknown };
         // The case may have moved out of the user's reach since: replay only what they may still read.
-        const current = await findCaseById(context.tx, view.id);
+        const current = typeof first.id === "string" ? await findCaseById(context.tx, first.id) : null;
         if (!current || !decideCaseAction(caseActor, "read", placementOf(current)).allowed)
           throw new ConcealedError("case", current ? "need_to_know" : "not_found");
+        // The first response as stored; one stored before the contract changed is answered as the case is now.
+        const stored = caseViewSchema.safeParse(earlier.responseBody);
+        const view = stored.success ? stored.data : await loadCaseView(context, current);
         context.note({ objectId: view.id, details: { reference: view.header.reference, replayed: true } });
-        return { status: earlier.responseStatus ?? 201, view, replayed: true };
+        return { view, replayed: true };
       }
 
       const header = input.header;
@@ -124,7 +128,7 @@ export async function createCase({
           version: row.version,
         },
       });
-      return { status: 201, view, replayed: false };
+      return { view, replayed: false };
     },
   );
 }

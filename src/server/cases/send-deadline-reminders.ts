@@ -20,7 +20,7 @@ import {
 import type { DeadlineNotificationBody } from "../../domain/notifications/schemas.js";
 import { getOrInsert } from "../../domain/platform/collections.js";
 import { addDays, parseIsoDate } from "../../domain/platform/dates.js";
-import type { Role } from "../../domain/platform/roles.js";
+import type { Role } from "../../domain/platform/vocabulary.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import { auditRecord, type Services } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";

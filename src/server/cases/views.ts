@@ -45,7 +45,9 @@ export function toCaseView(
 }
 
 export function toCaseSummary(row: CaseListRow): CaseSummary {
-  return { ...row, updatedAt: instantOf(row.updatedAt) };
+  // The search rank orders the list; it is not part of the summary (a strict schema).
+  const { rank: _rank, ...summary } = row;
+  return { ...summary, updatedAt: instantOf(row.updatedAt) };
 }
 
 export function toCaseEventView(event: StoredCaseEvent): CaseEventView {

@@ -1,4 +1,5 @@
-import { hasPermission, type Role } from "../../domain/platform/roles.js";
+import { hasPermission } from "../../domain/platform/roles.js";
+import type { ErrorCodeOf, Role } from "../../domain/platform/vocabulary.js";
 import type { PolicyDecision } from "../platform/users/user.policy.js";
 
 /**
@@ -17,7 +18,7 @@ export function decideAgencyParent(
   agency: { id: string | null; stateCode: string },
   parent: { id: string; stateCode: string },
   parentIsDescendant: boolean,
-): PolicyDecision {
+): PolicyDecision<ErrorCodeOf<400>> {
   if (agency.id !== null && (parent.id === agency.id || parentIsDescendant)) {
     return {
       allowed: false,

@@ -1,4 +1,4 @@
-import type { Role } from "../../domain/platform/roles.js";
+import type { Role } from "../../domain/platform/vocabulary.js";
 import { forbidden, unauthorized } from "../platform/errors.js";
 import type { OperationContext } from "../platform/operation.js";
 import { decideDirectoryWrite } from "./agency.policy.js";

@@ -25,10 +25,9 @@ import {
   updateAgencySchema,
   updatePersonSchema,
 } from "../../domain/directory/schemas.js";
-import { errorBodySchema } from "../../domain/platform/schemas.js";
 import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
-import { notFound } from "../platform/errors.js";
+import { errorResponses, notFound } from "../platform/errors.js";
 import type { Services } from "../platform/operation.js";
 import { addPosition } from "./add-position.js";
 import { toAgency } from "./agency-view.js";
@@ -41,7 +40,7 @@ import { updateAgency } from "./update-agency.js";
 import { updatePerson } from "./update-person.js";
 
 const tags = ["directory"];
-const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
+const errors = errorResponses(404, 409, 412, 428);
 
 export function registerDirectoryRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -53,6 +52,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
     {
       config: read,
       schema: {
+        operationId: "getStateProfile",
         tags,
         summary:
           "A state with its agencies and its memberships of international organisations (dated snapshot)",
@@ -77,6 +77,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
     {
       config: read,
       schema: {
+        operationId: "listOrganisations",
         tags,
         summary: "International organisations and how many members each has (dated snapshot)",
         response: { 200: organisationListSchema },
@@ -94,6 +95,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
     {
       config: read,
       schema: {
+        operationId: "listAgencies",
         tags,
         summary: "Agencies, by name in Latin or Cyrillic, state and kind",
         querystring: agencyListQuerySchema,
@@ -110,8 +112,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.post(
     "/api/directory/agencies",
     {
-      config: write,
+      config: { ...write, etag: true },
       schema: {
+        operationId: "createAgency",
         tags,
         summary: "Add an agency",
         body: createAgencySchema,
@@ -128,8 +131,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.get(
     "/api/directory/agencies/:id",
     {
-      config: read,
+      config: { ...read, etag: true },
       schema: {
+        operationId: "getAgency",
         tags,
         summary: "One agency",
         params: idParamsSchema,
@@ -148,8 +152,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.patch(
     "/api/directory/agencies/:id",
     {
-      config: write,
+      config: { ...write, ifMatch: "required", etag: true },
       schema: {
+        operationId: "updateAgency",
         tags,
         summary: "Edit an agency (If-Match required)",
         params: idParamsSchema,
@@ -174,6 +179,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
     {
       config: read,
       schema: {
+        operationId: "listPeople",
         tags,
         summary:
           "Officials by name (Latin or Cyrillic), state, agency; with `on` and `title`: who held that post on that date",
@@ -192,8 +198,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.post(
     "/api/directory/people",
     {
-      config: write,
+      config: { ...write, etag: true },
       schema: {
+        operationId: "createPerson",
         tags,
         summary: "Add an official",
         body: createPersonSchema,
@@ -210,8 +217,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.get(
     "/api/directory/people/:id",
     {
-      config: read,
+      config: { ...read, etag: true },
       schema: {
+        operationId: "getPerson",
         tags,
         summary: "One official with their positions",
         params: idParamsSchema,
@@ -228,8 +236,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.patch(
     "/api/directory/people/:id",
     {
-      config: write,
+      config: { ...write, ifMatch: "required", etag: true },
       schema: {
+        operationId: "updatePerson",
         tags,
         summary: "Edit an official's names (If-Match required)",
         params: idParamsSchema,
@@ -252,8 +261,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.post(
     "/api/directory/people/:id/positions",
     {
-      config: write,
+      config: { ...write, etag: true },
       schema: {
+        operationId: "addPosition",
         tags,
         summary: "Record a position held (agency, title, from, to)",
         params: idParamsSchema,
@@ -276,8 +286,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: Services
   api.delete(
     "/api/directory/people/:id/positions/:positionId",
     {
-      config: write,
+      config: { ...write, etag: true },
       schema: {
+        operationId: "removePosition",
         tags,
         summary: "Remove a position recorded by mistake",
         params: positionParamsSchema,

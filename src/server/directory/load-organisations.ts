@@ -6,13 +6,10 @@ import {
 } from "../../db/directory/organisations.repository.js";
 import { loadedChecksum, markDatasetLoaded } from "../../db/directory/states.repository.js";
 import { states } from "../../db/directory/states.table.js";
-import { runOperation, type Services } from "../platform/operation.js";
+import { type BackgroundWorkOptions, runOperation } from "../platform/operation.js";
 
 /** Memberships of international organisations: a dated snapshot, replaced when the file changes. */
-export async function loadOrganisations(
-  services: Services,
-  onProgress: (message: string) => void = () => undefined,
-) {
+export async function loadOrganisations({ services, onProgress = () => undefined }: BackgroundWorkOptions) {
   const known = new Set(
     (await services.database.select({ code: states.code }).from(states)).map((row) => row.code),
   );

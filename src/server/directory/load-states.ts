@@ -4,16 +4,16 @@ import {
   STATES_DATASET,
   upsertStates,
 } from "../../db/directory/states.repository.js";
-import { runOperation, type Services } from "../platform/operation.js";
+import { type BackgroundWorkOptions, runOperation } from "../platform/operation.js";
 
 /**
  * Loads data/states/states.csv when it differs from what was loaded before (by
  * checksum), in one transaction with its audit entry. A second start is a no-op.
  */
-export async function loadStates(
-  services: Services,
-  onProgress: (message: string) => void = () => undefined,
-): Promise<{ loaded: boolean; rows: number }> {
+export async function loadStates({
+  services,
+  onProgress = () => undefined,
+}: BackgroundWorkOptions): Promise<{ loaded: boolean; rows: number }> {
   const file = await readStatesFile();
   if ((await loadedChecksum(services.database, STATES_DATASET)) === file.checksum) {
     onProgress(`Reference data: ${file.rows.length} states already loaded.`);

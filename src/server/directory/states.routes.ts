@@ -7,14 +7,13 @@ import {
   stateParamsSchema,
   stateSchema,
 } from "../../domain/directory/schemas.js";
-import { errorBodySchema } from "../../domain/platform/schemas.js";
 import { requires } from "../platform/access.js";
-import { notFound } from "../platform/errors.js";
+import { errorResponses, notFound } from "../platform/errors.js";
 import type { Services } from "../platform/operation.js";
 import { toState } from "./state-view.js";
 
 const tags = ["directory"];
-const errors = { 404: errorBodySchema };
+const errors = errorResponses(404);
 
 /** Reference data: states and territories (ISO 3166-1), searchable in English and Russian. */
 export function registerStatesRoutes(app: FastifyInstance, services: Services): void {
@@ -26,6 +25,7 @@ export function registerStatesRoutes(app: FastifyInstance, services: Services): 
     {
       config,
       schema: {
+        operationId: "listStates",
         tags,
         summary: "States and territories; `q` searches codes and English, Russian, formal and other names",
         querystring: stateListQuerySchema,
@@ -40,6 +40,7 @@ export function registerStatesRoutes(app: FastifyInstance, services: Services): 
     {
       config,
       schema: {
+        operationId: "getState",
         tags,
         summary: "One state by ISO 3166-1 alpha-2 code",
         params: stateParamsSchema,

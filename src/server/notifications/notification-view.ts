@@ -6,6 +6,7 @@ import {
   type NotificationKind,
   type NotificationSubject,
 } from "../../domain/notifications/schemas.js";
+import { instantOf, instantOrNull } from "../../domain/platform/dates.js";
 
 function isKnownKind(kind: string): kind is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
@@ -28,7 +29,7 @@ export function toNotificationView(row: NotificationRow, subject: NotificationSu
     daysBefore: body.success ? body.data.daysBefore : null,
     title: row.title,
     dueOn: row.dueOn,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: instantOf(row.createdAt),
+    readAt: instantOrNull(row.readAt),
   };
 }

@@ -7,8 +7,8 @@ import {
   notificationSchema,
   readAllNotificationsSchema,
 } from "../../domain/notifications/schemas.js";
-import { errorBodySchema } from "../../domain/platform/schemas.js";
 import { callerOf, SIGNED_IN } from "../platform/access.js";
+import { errorResponses } from "../platform/errors.js";
 import type { Services } from "../platform/operation.js";
 import { listNotifications } from "./list-notifications.js";
 import { markAllNotificationsRead } from "./mark-all-notifications-read.js";
@@ -16,7 +16,7 @@ import { markNotificationRead } from "./mark-notification-read.js";
 import type { NotificationSubjects } from "./subjects.js";
 
 const tags = ["notifications"];
-const errors = { 404: errorBodySchema };
+const errors = errorResponses(404);
 
 /**
  * The signed-in user's own notifications (the cases feature's deadline reminders and
@@ -37,6 +37,7 @@ export function registerNotificationsRoutes(
     {
       config: own,
       schema: {
+        operationId: "listNotifications",
         tags,
         summary: "Your notifications, newest first, with the unread count; `unread=true` for the unread ones",
         querystring: notificationListQuerySchema,
@@ -51,6 +52,7 @@ export function registerNotificationsRoutes(
     {
       config: own,
       schema: {
+        operationId: "markNotificationRead",
         tags,
         summary: "Mark one of your notifications read",
         params: notificationIdParamsSchema,
@@ -66,6 +68,7 @@ export function registerNotificationsRoutes(
     {
       config: own,
       schema: {
+        operationId: "markAllNotificationsRead",
         tags,
         summary: "Mark all your unread notifications read",
         response: { 200: readAllNotificationsSchema, ...errors },

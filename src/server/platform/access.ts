@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
-import { hasPermission, type Permission, ROLES, type Role } from "../../domain/platform/roles.js";
-import { emptyBodySchema, errorBodySchema, noQuerySchema } from "../../domain/platform/schemas.js";
-import { AppError, forbidden, unauthorized } from "./errors.js";
+import { hasPermission } from "../../domain/platform/roles.js";
+import { emptyBodySchema, noQuerySchema } from "../../domain/platform/schemas.js";
+import type { ErrorStatus } from "../../domain/platform/vocabulary.js";
+import { type Permission, ROLES, type Role } from "../../domain/platform/vocabulary.js";
+import { AppError, errorResponses, forbidden, unauthorized } from "./errors.js";
 import { type Actor, type Caller, type Origin, recordEvent, type Services } from "./operation.js";
 import { type Authenticated, lookupSession, SESSION_COOKIE, type SessionLookup } from "./session.js";
 
@@ -51,6 +53,14 @@ export function roleSatisfies(role: Role, access: Access): boolean {
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route changes a versioned record and reads If-Match (requireIfMatch): "required"
+     * answers 428 without it; "optional" checks it when sent. Declared here so that the
+     * OpenAPI document shows the header; requireIfMatch refuses to run on a route without it.
+     */
+    ifMatch?: "required" | "optional";
+    /** The route answers the record's version in an ETag header (setEtag). */
+    etag?: boolean;
   }
   interface FastifyRequest {
     auth: Authenticated | null;
@@ -121,6 +131,12 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
     const access = route.config?.access;
     if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    }
+    if (!route.url.startsWith(DOCS_PREFIX) && !(route.schema as { hide?: boolean } | undefined)?.hide) {
+      // Integrators generate clients from the OpenAPI document: every operation has a name and a summary.
+      const { operationId, summary } = (route.schema ?? {}) as { operationId?: string; summary?: string };
+      if (!operationId || !summary)
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no operationId or summary`);
     }
     if (!route.url.startsWith(DOCS_PREFIX)) {
       // The OpenAPI document says who may call each route.
@@ -199,11 +215,11 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
   });
 }
 
-function standardErrors(access: Access, unsafe: boolean): Record<number, typeof errorBodySchema> {
-  const statuses = [400, 429, 500, 503];
+function standardErrors(access: Access, unsafe: boolean) {
+  const statuses: ErrorStatus[] = [400, 429, 500, 503];
   if (access.kind !== "public") statuses.push(401);
   if (unsafe || access.kind === "permission" || access.kind === "any_permission") statuses.push(403);
-  return Object.fromEntries(statuses.map((status) => [status, errorBodySchema]));
+  return errorResponses(...statuses);
 }
 
 function describeAccess(access: Access): string {

@@ -6,12 +6,20 @@ export function etagFor(version: number): string {
   return `"v${version}"`;
 }
 
+/** Sends the record's version as its ETag; the route must declare `config.etag` (the OpenAPI document shows it). */
 export function setEtag(reply: FastifyReply, version: number): void {
+  if (!reply.request.routeOptions.config.etag)
+    throw new Error(`${reply.request.routeOptions.url} sends an ETag without declaring config.etag`);
   reply.header("etag", etagFor(version));
 }
 
-/** The version the client last read; 428 when If-Match is missing. */
+/**
+ * The version the client last read; 428 when If-Match is missing. The route must declare
+ * `config.ifMatch`, so that the OpenAPI document shows the header it reads.
+ */
 export function requireIfMatch(request: FastifyRequest): number {
+  if (!request.routeOptions.config.ifMatch)
+    throw new Error(`${request.routeOptions.url} reads If-Match without declaring config.ifMatch`);
   const header = request.headers["if-match"];
   if (header === undefined || header === "") throw preconditionRequired();
   const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(String(header).trim());

@@ -18,6 +18,7 @@ export function registerHealthRoutes(app: FastifyInstance, services: Services): 
     {
       config: { access: PUBLIC, rateLimit: false },
       schema: {
+        operationId: "getHealth",
         tags: ["platform"],
         summary: "Liveness: the process answers",
         response: { 200: healthSchema },
@@ -30,6 +31,7 @@ export function registerHealthRoutes(app: FastifyInstance, services: Services): 
     {
       config: { access: PUBLIC, rateLimit: false },
       schema: {
+        operationId: "getReadiness",
         tags: ["platform"],
         summary: "Readiness: the database is reachable and its migrations are current",
         response: { 200: readinessSchema, 503: readinessSchema },

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ErrorBody } from "../../domain/platform/schemas.js";
+import type { ErrorCode } from "../../domain/platform/vocabulary.js";
 import { AppError, type FieldProblem } from "./errors.js";
 
 function send(
@@ -15,7 +16,7 @@ function send(
     .send({ error: { ...body, requestId: request.id } } satisfies ErrorBody);
 }
 
-const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_CSRF_INVALID_TOKEN: {
     code: "csrf_invalid",
     message: "The form expired or came from elsewhere. Reload the page and try again.",

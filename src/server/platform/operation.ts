@@ -1,8 +1,7 @@
 import type { Database, Transaction } from "../../db/client.js";
 import { appendAudit } from "../../db/platform/audit.repository.js";
 import type { AuditDetails, AuditRecord } from "../../domain/platform/audit-chain.js";
-import type { Role } from "../../domain/platform/roles.js";
-import type { AuditOutcome } from "../../domain/platform/vocabulary.js";
+import type { AuditOutcome, Role } from "../../domain/platform/vocabulary.js";
 import type { Config } from "./config.js";
 import { ConcealedError, ForbiddenError } from "./errors.js";
 import type { Secrets } from "./secrets.js";
@@ -33,6 +32,13 @@ export type Services = {
  * positional arguments (a route builds the caller with `callerOf`).
  */
 export type Caller = { services: Services; actor: Actor; origin: Origin };
+
+/** For work that runs without a caller (loading reference data at start): the services and a progress line. */
+export type BackgroundWorkOptions = {
+  services: Services;
+  /** Told what is being done, for the CLI's and the server's progress lines. */
+  onProgress?: (message: string) => void;
+};
 
 export type AuditNote = {
   outcome?: AuditOutcome;

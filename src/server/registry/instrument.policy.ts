@@ -1,4 +1,5 @@
-import { hasPermission, type Role } from "../../domain/platform/roles.js";
+import { hasPermission } from "../../domain/platform/roles.js";
+import type { Role } from "../../domain/platform/vocabulary.js";
 import type { PolicyDecision } from "../platform/users/user.policy.js";
 
 /**

@@ -6,7 +6,7 @@ import {
   insertRelation,
 } from "../../db/registry/instruments.repository.js";
 import { parsePartyActionCsv } from "../../domain/registry/party-csv.js";
-import { runOperation, type Services } from "../platform/operation.js";
+import { type BackgroundWorkOptions, runOperation } from "../platform/operation.js";
 import { csvLookups, toNewActions } from "./party-action-rows.js";
 
 const SYSTEM = { kind: "system" as const };
@@ -17,10 +17,7 @@ const NO_ORIGIN = { requestId: null, sourceIp: null, userAgent: null };
  * instruments, their party lists and relations. Only what is missing is added, so a
  * registrar's corrections survive restarts.
  */
-export async function loadCatalogue(
-  services: Services,
-  onProgress: (message: string) => void = () => undefined,
-) {
+export async function loadCatalogue({ services, onProgress = () => undefined }: BackgroundWorkOptions) {
   const catalogue = await readCatalogue();
   if ((await loadedChecksum(services.database, CATALOGUE_DATASET)) === catalogue.checksum) {
     onProgress(

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBodySchema } from "../../domain/platform/schemas.js";
 import { partyActionsToCsv } from "../../domain/registry/party-csv.js";
 import {
   childParamsSchema,
@@ -27,6 +26,7 @@ import {
 } from "../../domain/registry/schemas.js";
 import { callerOf, requires } from "../platform/access.js";
 import { requireIfMatch, setEtag } from "../platform/concurrency.js";
+import { errorResponses } from "../platform/errors.js";
 import type { Caller, Services } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";
 import { addPartyAction } from "./add-party-action.js";
@@ -46,7 +46,7 @@ import { resolveLegalBasis } from "./resolve-legal-basis.js";
 import { updateInstrument } from "./update-instrument.js";
 
 const tags = ["registry"];
-const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
+const errors = errorResponses(404, 409, 412, 428);
 
 export function registerRegistryRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -58,6 +58,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     {
       config: read,
       schema: {
+        operationId: "listInstruments",
         tags,
         summary: "Instruments, with filters and full-text search (English and Russian stemming)",
         querystring: instrumentListQuerySchema,
@@ -70,8 +71,9 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   api.post(
     "/api/registry/instruments",
     {
-      config: write,
+      config: { ...write, etag: true },
       schema: {
+        operationId: "createInstrument",
         tags,
         summary: "Record an instrument (in force, signed or under negotiation) with its sources",
         body: createInstrumentSchema,
@@ -90,8 +92,9 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   api.get(
     "/api/registry/instruments/:id",
     {
-      config: read,
+      config: { ...read, etag: true },
       schema: {
+        operationId: "getInstrument",
         tags,
         summary:
           "One instrument with its parties' standing on `date` (default today), actions, stages and relations",
@@ -114,8 +117,9 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   api.patch(
     "/api/registry/instruments/:id",
     {
-      config: write,
+      config: { ...write, ifMatch: "required", etag: true },
       schema: {
+        operationId: "updateInstrument",
         tags,
         summary: "Edit an instrument (If-Match required)",
         params: instrumentIdParamsSchema,
@@ -138,6 +142,9 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   /** One kind of fact of an instrument: recorded (201) and removed (200), each answering the instrument. */
   function registerFactRoutes<Body extends z.ZodType>(route: {
     path: string;
+    /** The operationIds of the two routes: addPartyAction and removePartyAction, ... */
+    addOperationId: string;
+    removeOperationId: string;
     summary: string;
     body: Body;
     add: (caller: Caller, instrumentId: string, body: z.output<Body>) => Promise<unknown>;
@@ -147,8 +154,9 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     api.post(
       `/api/registry/instruments/:id/${route.path}`,
       {
-        config: write,
+        config: { ...write, etag: true },
         schema: {
+          operationId: route.addOperationId,
           tags,
           summary: route.summary,
           params: instrumentIdParamsSchema,
@@ -171,8 +179,9 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     api.delete(
       `/api/registry/instruments/:id/${route.path}/:childId`,
       {
-        config: write,
+        config: { ...write, etag: true },
         schema: {
+          operationId: route.removeOperationId,
           tags,
           summary: route.removeSummary,
           params: childParamsSchema,
@@ -194,6 +203,8 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
 
   registerFactRoutes({
     path: "actions",
+    addOperationId: "addPartyAction",
+    removeOperationId: "removePartyAction",
     summary: "Record a party action: signature, ratification, entry into force, reservation, withdrawal...",
     body: createPartyActionSchema,
     add: (caller, instrumentId, partyAction) => addPartyAction({ ...caller, instrumentId, partyAction }),
@@ -203,6 +214,8 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   });
   registerFactRoutes({
     path: "stages",
+    addOperationId: "addStage",
+    removeOperationId: "removeStage",
     summary: "Record a negotiation stage",
     body: createStageSchema,
     add: (caller, instrumentId, stage) => addStage({ ...caller, instrumentId, stage }),
@@ -211,6 +224,8 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
   });
   registerFactRoutes({
     path: "relations",
+    addOperationId: "addRelation",
+    removeOperationId: "removeRelation",
     summary: "Relate this instrument to another: protocol of, amends, supersedes, aims at",
     body: createRelationSchema,
     add: (caller, instrumentId, relation) => addRelation({ ...caller, instrumentId, relation }),
@@ -223,6 +238,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     {
       config: read,
       schema: {
+        operationId: "resolveLegalBasis",
         tags,
         summary:
           "Legal-basis resolver: every candidate instrument between two states for a kind of request on a date, ranked, with reasons",
@@ -248,6 +264,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     {
       config: read,
       schema: {
+        operationId: "listInstrumentsBetween",
         tags,
         summary: "Everything that binds (or is to bind) a state with a partner on a date",
         querystring: pairQuerySchema,
@@ -268,6 +285,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     {
       config: read,
       schema: {
+        operationId: "getWorldMap",
         tags,
         summary:
           "Every state's relation to one state on a date (in force, signed, negotiating, MoU only, none), for the world map",
@@ -290,6 +308,7 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
       config: { access: requires("registry.write") },
       bodyLimit: 6 * 1024 * 1024,
       schema: {
+        operationId: "importPartyActions",
         tags,
         summary:
           "Import party actions from CSV (instrument,state,action,date,source_url,as_of,verified): all rows or none",
@@ -311,10 +330,16 @@ export function registerRegistryRoutes(app: FastifyInstance, services: Services)
     {
       config: read,
       schema: {
+        operationId: "exportPartyActions",
         tags,
         summary: "Export party actions as CSV, in the import format",
         querystring: exportQuerySchema,
-        response: { 200: z.string() },
+        response: {
+          200: {
+            description: "The party actions as CSV (UTF-8), with the columns of the import format",
+            content: { "text/csv": { schema: z.string() } },
+          },
+        },
       },
     },
     async (request, reply) => {

@@ -39,6 +39,8 @@ type DemoParty = z.infer<typeof demoPartySchema>;
 
 /** data/demo/registry.json, checked when read: a bad date or code stops the seed with its path. */
 const demoFileSchema = z.strictObject({
+  /** What the file is, for its readers; not loaded. */
+  note: text.optional(),
   agencies: z.array(
     z.strictObject({
       key: text,

@@ -1,11 +1,12 @@
 import { type ChainRow, toHex } from "../../../domain/platform/audit-chain.js";
-import type { AuditEntry } from "../../../domain/platform/schemas.js";
+import { parseInstant } from "../../../domain/platform/dates.js";
+import type { AuditEntry, JsonObject } from "../../../domain/platform/schemas.js";
 
 /** What the API shows of an audit entry: its columns, details and hash in hex. */
 export function toAuditEntryView(row: ChainRow): AuditEntry {
   return {
     seq: row.seq,
-    ts: row.ts,
+    ts: parseInstant(row.ts),
     eventType: row.eventType,
     outcome: row.outcome,
     actorId: row.actorId,
@@ -18,7 +19,7 @@ export function toAuditEntryView(row: ChainRow): AuditEntry {
     node: row.node,
     objectType: row.objectType,
     objectId: row.objectId,
-    details: row.details as Record<string, unknown>,
+    details: row.details as JsonObject,
     hash: toHex(row.hash),
   };
 }

@@ -6,16 +6,16 @@ import {
   auditQuerySchema,
   auditSeqParamsSchema,
   auditVerificationSchema,
-  errorBodySchema,
 } from "../../../domain/platform/schemas.js";
 import { callerOf, requires } from "../access.js";
+import { errorResponses } from "../errors.js";
 import type { Services } from "../operation.js";
 import { listAuditEntries } from "./list-audit-entries.js";
 import { readAuditEntry } from "./read-audit-entry.js";
 import { verifyAudit } from "./verify-audit.js";
 
 const tags = ["audit"];
-const errors = { 404: errorBodySchema };
+const errors = errorResponses(404);
 
 /** The audit trail for auditors. Reading it is itself recorded (CJIS AU-2 (5)). */
 export function registerAuditRoutes(app: FastifyInstance, services: Services): void {
@@ -26,6 +26,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
     {
       config: { access: requires("audit.read") },
       schema: {
+        operationId: "listAuditEntries",
         tags,
         summary: "Audit entries, newest first, with filters; page with `before` = the last seq seen",
         querystring: auditQuerySchema,
@@ -40,6 +41,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
     {
       config: { access: requires("audit.verify") },
       schema: {
+        operationId: "verifyAuditChain",
         tags,
         summary:
           "Verify the whole chain: hashes, sequence, head and signed checkpoints; names the first bad entry",
@@ -54,6 +56,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
     {
       config: { access: requires("audit.read") },
       schema: {
+        operationId: "getAuditEntry",
         tags,
         summary: "One audit entry",
         params: auditSeqParamsSchema,

@@ -1,4 +1,5 @@
 import { verifyAuditChain } from "../../../db/platform/audit.repository.js";
+import { instantOf } from "../../../domain/platform/dates.js";
 import type { AuditVerification } from "../../../domain/platform/schemas.js";
 import { type Caller, runOperation } from "../operation.js";
 import { gatherCheckpoints } from "./gather-checkpoints.js";
@@ -48,7 +49,7 @@ export async function verifyAudit({
     lastHash: report.lastHash,
     firstBad,
     checkpointsChecked: checkpoints.valid.length,
-    verifiedAt: services.clock().toISOString(),
+    verifiedAt: instantOf(services.clock()),
     durationMs: Math.round(performance.now() - started),
   };
   await runOperation(

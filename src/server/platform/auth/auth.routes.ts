@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { countUsers } from "../../../db/platform/users.repository.js";
 import { instantOf } from "../../../domain/platform/dates.js";
-import { ROLE_PERMISSIONS, type Role } from "../../../domain/platform/roles.js";
+import { ROLE_PERMISSIONS } from "../../../domain/platform/roles.js";
 import {
   changePasswordBodySchema,
-  errorBodySchema,
   type Locale,
   loginBodySchema,
   loginResponseSchema,
@@ -17,9 +16,9 @@ import {
   type SessionResponse,
   sessionResponseSchema,
 } from "../../../domain/platform/schemas.js";
-import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
+import type { ConfidentialityLevel, Role } from "../../../domain/platform/vocabulary.js";
 import { callerOf, PENDING, PUBLIC, requireAuth, SIGNED_IN } from "../access.js";
-import { AppError } from "../errors.js";
+import { AppError, errorResponses } from "../errors.js";
 import type { Services } from "../operation.js";
 import { clearSessionCookie, csrfTokenFor, sessionExpiresAt, setSessionCookie } from "../session.js";
 import { officeToday } from "../today.js";
@@ -35,7 +34,7 @@ const SIGN_IN_FAILED =
   "is locked until an administrator unlocks it.";
 
 const tags = ["authentication"];
-const errors = { 401: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses(401, 409);
 
 async function sessionView(
   services: Services,
@@ -91,6 +90,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     {
       config: { access: PUBLIC },
       schema: {
+        operationId: "getSession",
         tags,
         summary:
           "The current session (or none), the permissions it grants and a CSRF token for state-changing requests",
@@ -105,6 +105,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     {
       config: { access: PUBLIC, rateLimit: loginRateLimit },
       schema: {
+        operationId: "logIn",
         tags,
         summary: "Sign in with user name and password; the second factor follows",
         body: loginBodySchema,
@@ -129,6 +130,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     {
       config: { access: PENDING },
       schema: {
+        operationId: "logOut",
         tags,
         summary: "Sign out: the session ends on the server",
         response: { 200: okSchema, ...errors },
@@ -146,6 +148,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     {
       config: { access: PENDING, rateLimit: loginRateLimit },
       schema: {
+        operationId: "startMfaEnrolment",
         tags,
         summary: "Start enrolling an authenticator app: returns its secret and QR code",
         response: { 200: mfaEnrolmentSchema, ...errors },
@@ -160,6 +163,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
       {
         config: { access: PENDING, rateLimit: loginRateLimit },
         schema: {
+          operationId: mode === "enrol" ? "confirmMfaEnrolment" : "verifyMfaCode",
           tags,
           summary:
             mode === "enrol"
@@ -201,6 +205,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     {
       config: { access: SIGNED_IN, rateLimit: loginRateLimit },
       schema: {
+        operationId: "changePassword",
         tags,
         summary: "Change one's own password (needs the current one); other sessions end",
         body: changePasswordBodySchema,
@@ -233,6 +238,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     {
       config: { access: SIGNED_IN },
       schema: {
+        operationId: "setPreferences",
         tags,
         summary: "Remember the interface language",
         body: preferencesBodySchema,

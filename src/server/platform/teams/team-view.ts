@@ -1,6 +1,7 @@
 import type { TeamMemberRow, TeamRow } from "../../../db/platform/teams.repository.js";
-import type { Role } from "../../../domain/platform/roles.js";
+import { instantOf } from "../../../domain/platform/dates.js";
 import type { Team } from "../../../domain/platform/schemas.js";
+import type { Role } from "../../../domain/platform/vocabulary.js";
 import { forbidden, unauthorized } from "../errors.js";
 import type { OperationContext } from "../operation.js";
 import { decideTeamAction, type TeamAction } from "./team.policy.js";
@@ -13,7 +14,7 @@ export function toTeamView(row: TeamRow, members: readonly TeamMemberRow[]): Tea
     members: members
       .filter((member) => member.teamId === row.id)
       .map(({ userId, username, displayName }) => ({ userId, username, displayName })),
-    createdAt: row.createdAt.toISOString(),
+    createdAt: instantOf(row.createdAt),
     version: row.version,
   };
 }

@@ -4,7 +4,6 @@ import { listTeamMembers, listTeams } from "../../../db/platform/teams.repositor
 import {
   addTeamMemberBodySchema,
   createTeamBodySchema,
-  errorBodySchema,
   teamIdParamsSchema,
   teamListSchema,
   teamMemberParamsSchema,
@@ -13,6 +12,7 @@ import {
 } from "../../../domain/platform/schemas.js";
 import { callerOf, requires, requiresAnyOf } from "../access.js";
 import { requireIfMatch, setEtag } from "../concurrency.js";
+import { errorResponses } from "../errors.js";
 import type { Services } from "../operation.js";
 import { addTeamMember } from "./add-team-member.js";
 import { createTeam } from "./create-team.js";
@@ -21,7 +21,7 @@ import { toTeamView } from "./team-view.js";
 import { updateTeam } from "./update-team.js";
 
 const tags = ["teams"];
-const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
+const errors = errorResponses(404, 409, 412, 428);
 
 export function registerTeamsRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +33,12 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
     "/api/teams",
     {
       config: read,
-      schema: { tags, summary: "All teams with their members", response: { 200: teamListSchema, ...errors } },
+      schema: {
+        operationId: "listTeams",
+        tags,
+        summary: "All teams with their members",
+        response: { 200: teamListSchema, ...errors },
+      },
     },
     async () => {
       const members = await listTeamMembers(services.database);
@@ -44,8 +49,9 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/teams",
     {
-      config: manage,
+      config: { ...manage, etag: true },
       schema: {
+        operationId: "createTeam",
         tags,
         summary: "Make a team",
         body: createTeamBodySchema,
@@ -62,8 +68,9 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
   api.patch(
     "/api/teams/:id",
     {
-      config: manage,
+      config: { ...manage, ifMatch: "required", etag: true },
       schema: {
+        operationId: "updateTeam",
         tags,
         summary: "Rename a team or change its description (If-Match required)",
         params: teamIdParamsSchema,
@@ -87,8 +94,9 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/teams/:id/members",
     {
-      config: manage,
+      config: { ...manage, etag: true },
       schema: {
+        operationId: "addTeamMember",
         tags,
         summary: "Add an account to a team: it sees the team's cases from its next request",
         params: teamIdParamsSchema,
@@ -110,8 +118,9 @@ export function registerTeamsRoutes(app: FastifyInstance, services: Services): v
   api.delete(
     "/api/teams/:id/members/:userId",
     {
-      config: manage,
+      config: { ...manage, etag: true },
       schema: {
+        operationId: "removeTeamMember",
         tags,
         summary: "Take an account off a team: the team's cases close to it at once",
         params: teamMemberParamsSchema,

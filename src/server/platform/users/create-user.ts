@@ -1,7 +1,6 @@
 import { findUserByUsername, insertUser } from "../../../db/platform/users.repository.js";
-import type { Role } from "../../../domain/platform/roles.js";
 import type { Locale, User } from "../../../domain/platform/schemas.js";
-import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
+import type { ConfidentialityLevel, Role } from "../../../domain/platform/vocabulary.js";
 import { conflict, unauthorized } from "../errors.js";
 import { type Caller, runOperation } from "../operation.js";
 import { type Invitation, issueInvitation } from "./invitations.js";

@@ -1,11 +1,12 @@
 import { insertAccountToken, revokeAccountTokens } from "../../../db/platform/account-tokens.repository.js";
+import { type Instant, instantOf } from "../../../domain/platform/dates.js";
 import { hashToken, newToken } from "../credentials.js";
 import type { OperationContext } from "../operation.js";
 
 export const INVITATION_LIFETIME_MS = 72 * 3_600_000;
 export const SETUP_LINK_LIFETIME_MS = 24 * 3_600_000;
 
-export type Invitation = { token: string; path: string; expiresAt: string };
+export type Invitation = { token: string; path: string; expiresAt: Instant };
 
 /**
  * A one-time link with which the user chooses their own password; the administrator
@@ -28,5 +29,5 @@ export async function issueInvitation(
     expiresAt,
   });
   // The token travels in the fragment (#), which browsers never send to a server.
-  return { token, path: `/invite#${token}`, expiresAt: expiresAt.toISOString() };
+  return { token, path: `/invite#${token}`, expiresAt: instantOf(expiresAt) };
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   acceptInvitationBodySchema,
-  errorBodySchema,
   invitationInfoQuerySchema,
   invitationInfoSchema,
   okSchema,
@@ -10,14 +9,14 @@ import {
   userSchema,
 } from "../../../domain/platform/schemas.js";
 import { PUBLIC } from "../access.js";
-import { AppError } from "../errors.js";
+import { AppError, errorResponses } from "../errors.js";
 import type { Services } from "../operation.js";
 import { acceptInvitation } from "./accept-invitation.js";
 import { inspectInvitation } from "./inspect-invitation.js";
 import { setupFirstAdministrator } from "./setup-first-administrator.js";
 
 const tags = ["accounts"];
-const errors = { 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses(404, 409);
 const INVALID_LINK =
   "This link is not valid any more: it was used, replaced or has expired. Ask for a new one.";
 
@@ -31,6 +30,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: Services): v
     {
       config: { access: PUBLIC, rateLimit },
       schema: {
+        operationId: "setUpFirstAdministrator",
         tags,
         summary: "Create the first administrator with the one-time setup link printed by the server",
         body: setupBodySchema,
@@ -53,6 +53,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: Services): v
     {
       config: { access: PUBLIC, rateLimit },
       schema: {
+        operationId: "inspectInvitation",
         tags,
         summary: "Who an invitation link is for (the token travels in the body, never in the URL)",
         body: invitationInfoQuerySchema,
@@ -71,6 +72,7 @@ export function registerSetupRoutes(app: FastifyInstance, services: Services): v
     {
       config: { access: PUBLIC, rateLimit },
       schema: {
+        operationId: "acceptInvitation",
         tags,
         summary: "Choose a password with an invitation link",
         body: acceptInvitationBodySchema,

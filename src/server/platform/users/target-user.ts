@@ -3,7 +3,7 @@ import {
   findUserById,
   type UserRow,
 } from "../../../db/platform/users.repository.js";
-import type { Role } from "../../../domain/platform/roles.js";
+import type { Role } from "../../../domain/platform/vocabulary.js";
 import { forbidden, notFound, unauthorized } from "../errors.js";
 import type { OperationContext } from "../operation.js";
 import { decideUserAction, type UserAction } from "./user.policy.js";

@@ -1,7 +1,6 @@
 import { updateUserIfVersion } from "../../../db/platform/users.repository.js";
-import type { Role } from "../../../domain/platform/roles.js";
 import type { User } from "../../../domain/platform/schemas.js";
-import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
+import type { ConfidentialityLevel, Role } from "../../../domain/platform/vocabulary.js";
 import { preconditionFailed } from "../errors.js";
 import { type Caller, runOperation } from "../operation.js";
 import { authorizeOnUser } from "./target-user.js";

@@ -1,7 +1,7 @@
 import type { UserRow } from "../../../db/platform/users.repository.js";
-import type { Role } from "../../../domain/platform/roles.js";
+import { instantOf, instantOrNull } from "../../../domain/platform/dates.js";
 import type { Locale, User, UserStatus } from "../../../domain/platform/schemas.js";
-import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
+import type { ConfidentialityLevel, Role } from "../../../domain/platform/vocabulary.js";
 
 export function userStatus(row: UserRow): UserStatus {
   if (row.disabledAt) return "disabled";
@@ -21,10 +21,10 @@ export function toUserView(row: UserRow): User {
     locale: row.locale as Locale,
     status: userStatus(row),
     mfaEnrolled: row.totpEnabledAt !== null,
-    lockedAt: row.lockedAt?.toISOString() ?? null,
-    disabledAt: row.disabledAt?.toISOString() ?? null,
-    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
+    lockedAt: instantOrNull(row.lockedAt),
+    disabledAt: instantOrNull(row.disabledAt),
+    lastLoginAt: instantOrNull(row.lastLoginAt),
+    createdAt: instantOf(row.createdAt),
     version: row.version,
   };
 }

@@ -1,4 +1,5 @@
-import { hasPermission, type Role } from "../../../domain/platform/roles.js";
+import { hasPermission } from "../../../domain/platform/roles.js";
+import type { ErrorCode, ErrorCodeOf, Role } from "../../../domain/platform/vocabulary.js";
 
 /**
  * Who may do what to which user account. Read as sentences:
@@ -17,10 +18,13 @@ export type UserPolicyInput = {
   newRole?: Role;
 };
 
-export type PolicyDecision = { allowed: true } | { allowed: false; code: string; message: string };
+/** A policy's answer; a refusal names its code (403 unless the policy says otherwise). */
+export type PolicyDecision<Code extends ErrorCode = ErrorCodeOf<403>> =
+  | { allowed: true }
+  | { allowed: false; code: Code; message: string };
 
 const ALLOW: PolicyDecision = { allowed: true };
-const deny = (code: string, message: string): PolicyDecision => ({ allowed: false, code, message });
+const deny = (code: ErrorCodeOf<403>, message: string): PolicyDecision => ({ allowed: false, code, message });
 
 export function decideUserAction(action: UserAction, input: UserPolicyInput): PolicyDecision {
   if (!hasPermission(input.actor.role, "users.manage")) {

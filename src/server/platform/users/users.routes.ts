@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { findUserById, listUsers } from "../../../db/platform/users.repository.js";
 import {
   createUserBodySchema,
-  errorBodySchema,
   updateUserBodySchema,
   userIdParamsSchema,
   userListSchema,
@@ -12,7 +11,7 @@ import {
 } from "../../../domain/platform/schemas.js";
 import { callerOf, requires } from "../access.js";
 import { requireIfMatch, setEtag } from "../concurrency.js";
-import { notFound } from "../errors.js";
+import { errorResponses, notFound } from "../errors.js";
 import type { Services } from "../operation.js";
 import { changeUserStatus, type StatusChange } from "./change-user-status.js";
 import { createUser } from "./create-user.js";
@@ -21,7 +20,7 @@ import { updateUser } from "./update-user.js";
 import { toUserView } from "./user-view.js";
 
 const tags = ["accounts"];
-const errors = { 404: errorBodySchema, 409: errorBodySchema, 412: errorBodySchema, 428: errorBodySchema };
+const errors = errorResponses(404, 409, 412, 428);
 
 export function registerUsersRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -30,15 +29,24 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
 
   api.get(
     "/api/users",
-    { config: read, schema: { tags, summary: "All accounts", response: { 200: userListSchema, ...errors } } },
+    {
+      config: read,
+      schema: {
+        operationId: "listUsers",
+        tags,
+        summary: "All accounts",
+        response: { 200: userListSchema, ...errors },
+      },
+    },
     async () => ({ users: (await listUsers(services.database)).map(toUserView) }),
   );
 
   api.get(
     "/api/users/:id",
     {
-      config: read,
+      config: { ...read, etag: true },
       schema: {
+        operationId: "getUser",
         tags,
         summary: "One account; its ETag is the version to send in If-Match",
         params: userIdParamsSchema,
@@ -56,8 +64,9 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/users",
     {
-      config: manage,
+      config: { ...manage, etag: true },
       schema: {
+        operationId: "inviteUser",
         tags,
         summary: "Open an account; returns a one-time invitation link for the user to choose a password",
         body: createUserBodySchema,
@@ -74,8 +83,9 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
   api.patch(
     "/api/users/:id",
     {
-      config: manage,
+      config: { ...manage, ifMatch: "required", etag: true },
       schema: {
+        operationId: "updateUser",
         tags,
         summary: "Rename an account or change its role or clearance (If-Match required)",
         params: userIdParamsSchema,
@@ -96,17 +106,33 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
     },
   );
 
-  const statusChanges: { path: string; change: StatusChange; summary: string }[] = [
-    { path: "disable", change: "disable", summary: "Disable an account; its sessions end at once" },
-    { path: "enable", change: "enable", summary: "Enable a disabled account" },
-    { path: "unlock", change: "unlock", summary: "Release the lock left by repeated failed sign-ins" },
+  const statusChanges: { path: string; change: StatusChange; operationId: string; summary: string }[] = [
+    {
+      path: "disable",
+      change: "disable",
+      operationId: "disableUser",
+      summary: "Disable an account; its sessions end at once",
+    },
+    { path: "enable", change: "enable", operationId: "enableUser", summary: "Enable a disabled account" },
+    {
+      path: "unlock",
+      change: "unlock",
+      operationId: "unlockUser",
+      summary: "Release the lock left by repeated failed sign-ins",
+    },
   ];
-  for (const { path, change, summary } of statusChanges) {
+  for (const { path, change, operationId, summary } of statusChanges) {
     api.post(
       `/api/users/:id/${path}`,
       {
-        config: manage,
-        schema: { tags, summary, params: userIdParamsSchema, response: { 200: userSchema, ...errors } },
+        config: { ...manage, etag: true },
+        schema: {
+          operationId,
+          tags,
+          summary,
+          params: userIdParamsSchema,
+          response: { 200: userSchema, ...errors },
+        },
       },
       async (request, reply) => {
         const user = await changeUserStatus({
@@ -123,8 +149,9 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/users/:id/reset-access",
     {
-      config: manage,
+      config: { ...manage, etag: true },
       schema: {
+        operationId: "resetUserAccess",
         tags,
         summary: "Remove the password and authenticator and issue a new invitation (lost password or device)",
         params: userIdParamsSchema,

@@ -1,11 +1,11 @@
 import { hostname } from "node:os";
-import { createDatabase, createPool } from "../../db/client.js";
-import { type EmbeddedDatabase, type EmbeddedRole, openEmbeddedDatabase } from "../../db/embedded.js";
-import { applyMigrations } from "../../db/migrate.js";
-import type { Config } from "./config.js";
-import type { Services } from "./operation.js";
+import { createDatabase, createPool } from "../db/client.js";
+import { type EmbeddedDatabase, type EmbeddedRole, openEmbeddedDatabase } from "../db/embedded.js";
+import { applyMigrations } from "../db/migrate.js";
+import type { Config } from "./platform/config.js";
+import type { Services } from "./platform/operation.js";
+import { loadSecrets } from "./platform/secrets.js";
 import { loadReferenceData } from "./reference-data.js";
-import { loadSecrets } from "./secrets.js";
 
 export type Runtime = {
   services: Services;
@@ -48,7 +48,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       clock: options.clock ?? (() => new Date()),
       node: hostname(),
     };
-    if (options.seed) await loadReferenceData(services, options.log);
+    if (options.seed) await loadReferenceData({ services, onProgress: options.log });
     return {
       services,
       embedded,
