@@ -3,13 +3,13 @@ import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
-import { NotificationsBell } from "../../notifications/notifications-bell.js";
-import { Brand } from "./brand.js";
-import { LanguageSwitch } from "./language-switch.js";
-import { Navigation } from "./navigation.js";
-import { PageLoader } from "./page-loader.js";
-import { MAIN_CONTENT_ID, SkipLink } from "./skip-link.js";
-import { UserMenu } from "./user-menu.js";
+import { NotificationsBell } from "./notifications/notifications-bell.js";
+import { Brand } from "./platform/shell/brand.js";
+import { LanguageSwitch } from "./platform/shell/language-switch.js";
+import { Navigation } from "./platform/shell/navigation.js";
+import { PageLoader } from "./platform/shell/page-loader.js";
+import { MAIN_CONTENT_ID, SkipLink } from "./platform/shell/skip-link.js";
+import { UserMenu } from "./platform/shell/user-menu.js";
 
 /** The signed-in frame: header, navigation and the page in <main>. */
 export function AppLayout({ children }: { children?: ReactNode }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { isIsoDate } from "../domain/platform/dates.js";
 
 export type Formatters = {
   dateTime: (iso: string | null | undefined) => string;
@@ -10,8 +11,6 @@ export type Formatters = {
    */
   date: (iso: string | null | undefined) => string;
 };
-
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Dates and numbers in the interface language's conventions and the browser's time zone. */
 export function useFormat(): Formatters {
@@ -26,10 +25,10 @@ export function useFormat(): Formatters {
     time: (iso) => timeFormat.format(new Date(iso)),
     number: (value) => numberFormat.format(value),
     date: (iso) => {
-      if (!iso) return "";
-      if (!FULL_DATE.test(iso)) return iso;
-      const date = new Date(`${iso}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+      // What dates.ts does not read as a day (a partial date, "2006-05") is shown as stored;
+      // a day is its UTC midnight, formatted in UTC: the same day in every time zone.
+      if (!isIsoDate(iso)) return iso ?? "";
+      return dateFormat.format(new Date(`${iso}T00:00:00Z`));
     },
   };
 }

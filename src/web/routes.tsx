@@ -1,10 +1,10 @@
 import { type ComponentType, lazy, type ReactNode } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import type { Permission } from "../domain/platform/roles.js";
+import type { Permission } from "../domain/platform/vocabulary.js";
+import { AppLayout } from "./app-layout.js";
+import { NotFoundRoute } from "./not-found-route.js";
 import { RequireAuth } from "./platform/auth/require-auth.js";
 import { RequirePermission } from "./platform/auth/require-permission.js";
-import { AppLayout } from "./platform/shell/app-layout.js";
-import { NotFoundRoute } from "./platform/shell/not-found-route.js";
 import { PublicLayout } from "./platform/shell/public-layout.js";
 import { RootLayout } from "./platform/shell/root-layout.js";
 import { RouteErrorPage } from "./platform/shell/route-error-page.js";

@@ -12,6 +12,7 @@ const SESSION = {
   permissions: [],
   setupRequired: false,
   expiresAt: null,
+  office: { timeZone: "Europe/Moscow", today: "2026-03-01" },
 };
 
 /** A fake fetch that records calls and answers from a queue (the session probe answers itself). */

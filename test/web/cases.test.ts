@@ -1,14 +1,20 @@
 import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { CASE_EVENT_TYPES, caseEventPayloads } from "../../src/domain/cases/model.js";
+import {
+  CASE_EVENT_TYPES,
+  type CaseEventInput,
+  type CaseEventType,
+  caseEventPayloads,
+  caseFactsSchema,
+} from "../../src/domain/cases/model.js";
 import { CLIENT_EVENT_TYPES, createCaseBodySchema } from "../../src/domain/cases/schemas.js";
 import * as vocabulary from "../../src/domain/cases/vocabulary.js";
-import { FACT_QUESTIONS, REFUSAL_GROUNDS, RULE_KINDS } from "../../src/domain/rules/schema.js";
+import { DEADLINE_STATES } from "../../src/domain/clocks/schemas.js";
+import { parseIsoDate } from "../../src/domain/platform/dates.js";
+import { FACT_QUESTIONS, REFUSAL_GROUNDS, RULE_KINDS } from "../../src/domain/rules/vocabulary.js";
 import { ApiError } from "../../src/web/api/client.js";
 import { actionsFor } from "../../src/web/cases/actions.js";
-import { bilingualField, inLanguage } from "../../src/web/cases/bilingual.js";
-import { DEADLINE_STATES } from "../../src/web/cases/cases-api.js";
-import { daysBetween } from "../../src/web/cases/dates.js";
+import { inLanguage } from "../../src/web/cases/bilingual.js";
 import {
   checkEvent,
   EVENT_FORMS,
@@ -100,8 +106,11 @@ const VOCABULARY_LABELS: Record<string, string> = {
   CASE_STATUSES: "cases.vocab.statuses",
 };
 
-/** Lists that are subsets of another (labelled there), not vocabularies of their own. */
-const SUBSETS = new Set(["COERCIVE_MEASURES"]);
+/**
+ * Lists that are subsets of another (labelled there), not vocabularies of their own, and
+ * file extensions, which are shown as written.
+ */
+const SUBSETS = new Set(["COERCIVE_MEASURES", "FILTER_STATUSES", "ACCEPTED_EXTENSIONS"]);
 
 describe("case vocabulary labels", () => {
   const lists = (Object.entries(vocabulary) as [string, unknown][]).filter(
@@ -158,7 +167,7 @@ describe("case vocabulary labels", () => {
 });
 
 describe("event forms", () => {
-  const defaults = { today: "2025-03-10", personId: "p1", partnerState: "AM" };
+  const defaults = { today: parseIsoDate("2025-03-10"), personId: "p1", partnerState: "AM" };
 
   it("cover every event a client records, besides the two amendments", () => {
     const covered = new Set<string>([...FORM_EVENT_TYPES, "header_amended", "facts_amended"]);
@@ -265,7 +274,7 @@ describe("event forms", () => {
 });
 
 function wizard(changes: Partial<WizardValues> = {}): WizardValues {
-  return { ...initialWizardValues("2025-01-14"), ...changes };
+  return { ...initialWizardValues(parseIsoDate("2025-01-14")), ...changes };
 }
 
 describe("the new-case wizard", () => {
@@ -302,7 +311,7 @@ describe("the new-case wizard", () => {
       instrumentId: "0f7c3a5e-8a43-4f8e-9a4b-5c7f2d1e9b10",
       articles: "art. 56-62",
     });
-    expect(body.facts.offences[0]).toMatchObject({ id: "o1", maximumPenaltyMonths: 120, political: null });
+    expect(body.facts?.offences?.[0]).toMatchObject({ id: "o1", maximumPenaltyMonths: 120, political: null });
     expect(newCaseBody({ ...values, direction: "outgoing" }).receivedOn).toBeUndefined();
     expect(newCaseBody({ ...values, basis: RECIPROCITY }).header.legalBasis).toEqual({
       type: "reciprocity",
@@ -380,7 +389,7 @@ describe("the new-case wizard", () => {
 
 describe("facts as the form edits them", () => {
   it("round-trip, keeping notices, warrants, statuses and stages", () => {
-    const facts = {
+    const facts = caseFactsSchema.parse({
       offences: [{ id: "o1", article: "Art. 1", description: "D", political: false, sentenceMonths: null }],
       persons: [
         { id: "p1", role: "sought" as const, fullName: "X", otherNames: ["Икс"], nationalities: ["KH"] },
@@ -398,8 +407,8 @@ describe("facts as the form edits them", () => {
       notices: [{ id: "n1", type: "red", number: "A-1/1-2025" }],
       warrants: [],
       personConsented: true,
-    };
-    const back = factsOf(factsValuesFrom(facts));
+    });
+    const back = caseFactsSchema.parse(factsOf(factsValuesFrom(facts)));
     expect(back.notices).toEqual(facts.notices);
     expect(back.measures[0]?.status).toBe("executed");
     expect(back.assets[0]).toMatchObject({ stage: "frozen", value: { amount: "100.5", currency: "EUR" } });
@@ -465,7 +474,7 @@ describe("list filters from the address", () => {
 
 describe("actions and amendments", () => {
   it("offer only the events allowed, and measure or asset changes only when there is one", () => {
-    const facts = { ...factsOf(EMPTY_FACTS) };
+    const facts = caseFactsSchema.parse(factsOf(EMPTY_FACTS));
     const actions = actionsFor({
       allowedEventTypes: [
         "decided",
@@ -518,42 +527,62 @@ describe("timeline sentences", () => {
     teamName: (id) => id,
   });
 
+  /** An event as the API sends it: its payload read with the contract's schema. */
+  const event = (type: CaseEventType, payload: unknown) =>
+    ({ type, payload: caseEventPayloads[type].parse(payload) }) as CaseEventInput;
+
   it("say what a refusal, an arrest and a consultation were, in both languages", () => {
-    const decided = {
+    const decided = event("decided", {
       on: "2025-04-01",
       outcome: "refused",
       grounds: [{ code: "political_offence", ruleId: "E24-3.1" }],
-    };
-    expect(eventLines("decided", decided, context(tEn))).toEqual([
-      "Refused",
-      "• Political offence (E24-3.1)",
-    ]);
-    expect(eventLines("decided", decided, context(tRu))).toEqual([
-      "Отказано",
-      "• Политическое преступление (E24-3.1)",
-    ]);
+    });
+    expect(eventLines(decided, context(tEn))).toEqual(["Refused", "• Political offence (E24-3.1)"]);
+    expect(eventLines(decided, context(tRu))).toEqual(["Отказано", "• Политическое преступление (E24-3.1)"]);
     expect(
-      eventLines("provisional_arrest", { on: "2025-01-14", personId: "p1", place: "Moscow" }, context(tEn)),
+      eventLines(
+        event("provisional_arrest", { on: "2025-01-14", personId: "p1", place: "Moscow" }),
+        context(tEn),
+      ),
     ).toEqual(["Person: A. Petrosyan", "Place: Moscow"]);
     expect(
-      eventLines("consultation_held", { on: "2025-02-01", withState: "AM", summary: "Call" }, context(tRu)),
+      eventLines(
+        event("consultation_held", { on: "2025-02-01", withState: "AM", summary: "Call" }),
+        context(tRu),
+      ),
     ).toEqual(["С государством: Армения", "Call"]);
-    expect(eventLines("header_amended", { header: { title: "x", teamId: "y" } }, context(tEn))).toEqual([
-      "Changed: Title, Team",
+    expect(
+      eventLines(
+        event("header_amended", {
+          header: { title: "x", teamId: "0f7c3a5e-8a43-4f8e-9a4b-5c7f2d1e9b10", requestingAgencyId: null },
+        }),
+        context(tEn),
+      ),
+    ).toEqual(["Changed: Requesting authority, Team, Title"]);
+  });
+
+  it("word every type of event without failing", () => {
+    const samples: Partial<Record<CaseEventType, unknown>> = {
+      received: { on: "2025-01-10", channel: "diplomatic" },
+      follow_up_opened: { on: "2025-04-02", task: "domestic_prosecution", ruleId: "E24-6.2" },
+      correspondence_logged: { on: "2025-01-11", direction: "out", channel: "email", summary: "Sent" },
+      closed: { on: "2025-05-01" },
+    };
+    expect(eventLines(event("received", samples.received), context(tEn))).toEqual([
+      "Channel: Diplomatic channels",
     ]);
+    expect(eventLines(event("follow_up_opened", samples.follow_up_opened), context(tRu))).toHaveLength(2);
+    expect(
+      eventLines(event("correspondence_logged", samples.correspondence_logged), context(tEn)),
+    ).toHaveLength(3);
+    expect(eventLines(event("closed", samples.closed), context(tEn))).toEqual([]);
   });
 });
 
 describe("texts the server sends in both languages", () => {
-  it("are read in the interface language, either shape", () => {
+  it("are read in the interface language, the other standing in for an empty one", () => {
     expect(inLanguage({ en: "40 days", ru: "40 дней" }, "ru")).toBe("40 дней");
     expect(inLanguage({ en: "40 days", ru: "" }, "ru")).toBe("40 days");
-    expect(bilingualField({ titleEn: "Arrest", titleRu: "Арест" }, "title", "ru")).toBe("Арест");
-    expect(bilingualField({ title: { en: "Arrest", ru: "Арест" } }, "title", "en")).toBe("Arrest");
-  });
-
-  it("count days across month ends", () => {
-    expect(daysBetween("2025-01-14", "2025-02-23")).toBe(40);
-    expect(daysBetween("2025-02-23", "2025-01-14")).toBe(-40);
+    expect(inLanguage({ en: "", ru: "40 дней" }, "en")).toBe("40 дней");
   });
 });

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import { parseInstant } from "../../src/domain/platform/dates.js";
 import type { Team, User } from "../../src/domain/platform/schemas.js";
 import { ApiError } from "../../src/web/api/client.js";
 import { en } from "../../src/web/i18n/en.js";
@@ -37,7 +38,7 @@ function user(n: number, displayName: string, status: User["status"] = "active")
     lockedAt: null,
     disabledAt: null,
     lastLoginAt: null,
-    createdAt: "2026-01-01T00:00:00.000Z",
+    createdAt: parseInstant("2026-01-01T00:00:00.000Z"),
     version: 1,
   };
 }
@@ -50,7 +51,7 @@ const team: Team = {
     { userId: id(2), username: "user2", displayName: "Zoe" },
     { userId: id(1), username: "user1", displayName: "Anna" },
   ],
-  createdAt: "2026-01-01T00:00:00.000Z",
+  createdAt: parseInstant("2026-01-01T00:00:00.000Z"),
   version: 3,
 };
 

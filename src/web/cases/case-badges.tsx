@@ -2,6 +2,8 @@ import { Badge, Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { CaseStatus, ConfidentialityLevel, Priority } from "../../domain/cases/vocabulary.js";
+import type { DeadlineState } from "../../domain/clocks/schemas.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { useFormat } from "../format.js";
 import { deadlineStateLabel } from "./labels.js";
 
@@ -37,7 +39,7 @@ const PRIORITY_COLORS: Record<Priority, string> = { normal: "gray", high: "orang
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PRIORITY_COLORS[priority] ?? "gray"} variant={priority === "urgent" ? "filled" : "light"}>
+    <Badge color={PRIORITY_COLORS[priority]} variant={priority === "urgent" ? "filled" : "light"}>
       {t(`cases.vocab.priorities.${priority}`)}
     </Badge>
   );
@@ -53,17 +55,18 @@ export function ConfidentialityBadge({ level }: { level: ConfidentialityLevel })
   );
 }
 
-const DEADLINE_COLORS: Record<string, string> = {
+const DEADLINE_COLORS: Record<DeadlineState, string> = {
   running: "blue",
   met: "green",
   overdue: "red",
   missed: "red",
+  elapsed: "gray",
 };
 
-export function DeadlineStateBadge({ state }: { state: string }) {
+export function DeadlineStateBadge({ state }: { state: DeadlineState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={DEADLINE_COLORS[state] ?? "gray"} variant={state === "overdue" ? "filled" : "light"}>
+    <Badge color={DEADLINE_COLORS[state]} variant={state === "overdue" ? "filled" : "light"}>
       {deadlineStateLabel(state, t)}
     </Badge>
   );
@@ -77,25 +80,16 @@ export function daysLeftText(daysLeft: number, t: TFunction): string {
 }
 
 /** A due date with the days left under it, red when overdue, orange within a week. */
-export function DueDate({ dueOn, daysLeft }: { dueOn: string; daysLeft: number | null | undefined }) {
+export function DueDate({ dueOn, daysLeft }: { dueOn: IsoDate; daysLeft: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const color =
-    daysLeft === null || daysLeft === undefined
-      ? undefined
-      : daysLeft < 0
-        ? "red.9"
-        : daysLeft <= 7
-          ? "orange.9"
-          : undefined;
+  const color = daysLeft < 0 ? "red.9" : daysLeft <= 7 ? "orange.9" : undefined;
   return (
     <Stack gap={0}>
       <Text size="sm">{format.date(dueOn)}</Text>
-      {daysLeft !== null && daysLeft !== undefined ? (
-        <Text size="xs" c={color} fw={daysLeft <= 7 ? 600 : undefined}>
-          {daysLeftText(daysLeft, t)}
-        </Text>
-      ) : null}
+      <Text size="xs" c={color} fw={daysLeft <= 7 ? 600 : undefined}>
+        {daysLeftText(daysLeft, t)}
+      </Text>
     </Stack>
   );
 }

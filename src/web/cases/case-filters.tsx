@@ -1,8 +1,7 @@
 import { Button, Group, Paper, Select, SimpleGrid, TextInput, Title } from "@mantine/core";
 import { IconSearch, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { allReachableStatuses } from "../../domain/cases/state-machine.js";
-import { CASE_KINDS, DIRECTIONS, PRIORITIES } from "../../domain/cases/vocabulary.js";
+import { CASE_KINDS, DIRECTIONS, FILTER_STATUSES, PRIORITIES } from "../../domain/cases/vocabulary.js";
 import { StateSelect } from "../directory/state-select.js";
 import type { CaseFilters, Team } from "./cases-api.js";
 
@@ -44,7 +43,7 @@ export function CaseFiltersPanel({ filters, search, teams, onSearch, onChange, o
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         <Select
           label={t("cases.fields.status")}
-          data={options(allReachableStatuses(), (status) => t(`cases.vocab.statuses.${status}`))}
+          data={options(FILTER_STATUSES, (status) => t(`cases.vocab.statuses.${status}`))}
           value={filters.status ?? ANY}
           onChange={(value) => onChange({ status: pick(value) })}
           allowDeselect={false}

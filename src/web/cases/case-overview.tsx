@@ -132,10 +132,8 @@ export function CaseProgress({ view }: { view: CaseView }) {
   const format = useFormat();
   const names = useStateNames();
   const detention = view.detention;
-  const openRequests = (view.informationRequests ?? []).filter((entry) => entry.receivedOn === null);
-  const consultations = view.consultations ?? [];
-  const assurances = view.assurances ?? [];
-  const followUps = view.followUps ?? [];
+  const openRequests = view.informationRequests.filter((entry) => entry.receivedOn === null);
+  const { consultations, assurances, followUps } = view;
   const decision = view.decision;
   const items: { key: string; title: string; body: ReactNode }[] = [];
   if (decision) {

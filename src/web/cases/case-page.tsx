@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
-import { usePermission } from "../platform/auth/session.js";
+import { useOfficeToday, usePermission } from "../platform/auth/session.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { FactsAmendModal, HeaderAmendModal } from "./amend-modals.js";
@@ -18,8 +18,7 @@ import { CaseOverview, CaseProgress } from "./case-overview.js";
 import { CaseTimeline } from "./case-timeline.js";
 import { CASES_KEY, caseKey, useCase, useTeams } from "./cases-api.js";
 import { CheckerPanel } from "./checker-panel.js";
-import { todayIso } from "./dates.js";
-import { DeadlinesPanel, orderDeadlines } from "./deadlines-panel.js";
+import { DeadlinesPanel, isOpenDeadline, orderDeadlines } from "./deadlines-panel.js";
 import { DocumentsPanel } from "./documents-panel.js";
 import { isFormEventType } from "./event-forms.js";
 import { EventModal } from "./event-modal.js";
@@ -37,14 +36,13 @@ export function CasePage() {
   const { reference = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const canWrite = usePermission("cases.write");
+  const today = useOfficeToday();
   const queryClient = useQueryClient();
   const query = useCase(reference);
   const teams = useTeams();
   const [dialog, setDialog] = useState<Dialog>(null);
   const opener = useRef<HTMLElement | null>(null);
   const view = query.data;
-  const checker = view?.checker ?? null;
-  const deadlines = Array.isArray(view?.deadlines) ? view.deadlines : [];
   const tabParam = params.get("tab");
   const tab: Tab = TABS.find((name) => name === tabParam) ?? "timeline";
 
@@ -72,9 +70,7 @@ export function CasePage() {
       { replace: true },
     );
   };
-  const next = orderDeadlines(deadlines).find(
-    (deadline) => deadline.state === "running" || deadline.state === "overdue",
-  );
+  const next = view ? orderDeadlines(view.deadlines).find(isOpenDeadline) : undefined;
   const answerable = canWrite && view?.allowedEventTypes.includes("facts_amended");
 
   return (
@@ -113,17 +109,17 @@ export function CasePage() {
               color={
                 next.state === "overdue"
                   ? "red"
-                  : typeof next.daysLeft === "number" && next.daysLeft <= 7
+                  : next.daysLeft !== null && next.daysLeft <= 7
                     ? "orange"
                     : "blue"
               }
               icon={<IconClockExclamation aria-hidden />}
               title={t("cases.page.nextDeadline", {
-                title: inLanguage(next.title, i18n.language) ?? next.ruleId,
-                date: format.date(next.practicalDueOn ?? next.dueOn),
+                title: inLanguage(next.title, i18n.language) || next.ruleId,
+                date: format.date(next.practicalDueOn),
               })}
             >
-              {typeof next.daysLeft === "number" ? daysLeftText(next.daysLeft, t) : null}{" "}
+              {next.daysLeft !== null ? daysLeftText(next.daysLeft, t) : null}{" "}
               <Anchor component="button" type="button" size="sm" onClick={() => selectTab("deadlines")}>
                 {t("cases.page.seeDeadlines")}
               </Anchor>
@@ -158,9 +154,9 @@ export function CasePage() {
               <Tabs.Tab value="facts">{t("cases.page.tabs.facts")}</Tabs.Tab>
               <Tabs.Tab value="checker">
                 {t("cases.page.tabs.checker")}
-                {checker?.missingFacts && checker.missingFacts.length > 0 ? (
+                {view.checker.missingFacts.length > 0 ? (
                   <Badge size="xs" ml={6} color="orange" variant="light">
-                    {format.number(checker.missingFacts.length)}
+                    {format.number(view.checker.missingFacts.length)}
                   </Badge>
                 ) : null}
               </Tabs.Tab>
@@ -180,21 +176,16 @@ export function CasePage() {
               <Title order={2} size="h4" mb="sm">
                 {t("cases.page.tabs.checker")}
               </Title>
-              {checker ? (
-                <CheckerPanel
-                  view={view}
-                  checker={checker}
-                  onAnswer={answerable ? (trigger) => open("facts_amended", trigger, true) : null}
-                />
-              ) : (
-                <Text size="sm">{t("cases.checker.notAvailable")}</Text>
-              )}
+              <CheckerPanel
+                view={view}
+                onAnswer={answerable ? (trigger) => open("facts_amended", trigger, true) : null}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="deadlines" pt="md">
               <Title order={2} size="h4" mb="sm">
                 {t("cases.page.tabs.deadlines")}
               </Title>
-              <DeadlinesPanel deadlines={deadlines} />
+              <DeadlinesPanel deadlines={view.deadlines} />
             </Tabs.Panel>
             <Tabs.Panel value="documents" pt="md">
               <DocumentsPanel view={view} canWrite={canWrite} onChanged={refresh} />
@@ -207,7 +198,7 @@ export function CasePage() {
               view={view}
               type={dialog.type}
               teams={teams.data ?? null}
-              today={todayIso()}
+              today={today}
               onClose={close}
               onChanged={refresh}
             />

@@ -1,8 +1,10 @@
 import { Alert, Stack, Table, Text } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { dayIn, type IsoDate } from "../../domain/platform/dates.js";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
+import { useOffice } from "../platform/auth/session.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
 import { useEventTextContext } from "./case-context.js";
@@ -14,10 +16,22 @@ function actorName(event: CaseEventView, system: string): string {
   return event.actor?.displayName ?? (event.actorId ? event.actorId.slice(0, 8) : system);
 }
 
+/**
+ * The legal date of an event: its `on` (the opening's is the case's `openedOn`, which older
+ * streams without one take from the recording). An amendment has none: it shows the day it
+ * was recorded, in the office's time zone.
+ */
+function eventDay(event: CaseEventView, view: CaseView, timeZone: string): IsoDate {
+  if (event.type === "opened") return view.openedOn;
+  if ("on" in event.payload) return event.payload.on;
+  return dayIn(timeZone, event.recordedAt);
+}
+
 /** Every event of the case, newest first: the legal date, what happened, and who recorded it when. */
 export function CaseTimeline({ view, teams }: { view: CaseView; teams: Team[] | null }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const office = useOffice();
   const events = useCaseEvents(view.header.reference, view.version);
   const context = useEventTextContext(view, teams);
   if (events.isError) {
@@ -44,12 +58,11 @@ export function CaseTimeline({ view, teams }: { view: CaseView; teams: Team[] | 
         </Table.Thead>
         <Table.Tbody>
           {newestFirst.map((event) => {
-            const on = typeof event.payload.on === "string" ? event.payload.on : null;
-            const lines = eventLines(event.type, event.payload, context);
+            const lines = eventLines(event, context);
             return (
               <Table.Tr key={event.sequence}>
                 <Table.Td>
-                  <Text size="sm">{on ? format.date(on) : format.date(event.recordedAt.slice(0, 10))}</Text>
+                  <Text size="sm">{format.date(eventDay(event, view, office.timeZone))}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600}>

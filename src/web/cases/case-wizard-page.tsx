@@ -10,11 +10,10 @@ import { errorMessage } from "../api/errors.js";
 import { issueMessage } from "../forms/form-errors.js";
 import { focusFirstInvalid } from "../forms/form-helpers.js";
 import { i18n } from "../i18n/i18n.js";
-import { useSession } from "../platform/auth/session.js";
+import { useOfficeToday, useSession } from "../platform/auth/session.js";
 import { notifySuccess } from "../platform/shell/notify.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { CASES_KEY, createCase, type NewCase, useTeams } from "./cases-api.js";
-import { todayIso } from "./dates.js";
 import { FactsEditor, type FactsFormApi } from "./facts-editor.js";
 import { serverErrorsByField } from "./server-errors.js";
 import { WizardBasisStep } from "./wizard-basis-step.js";
@@ -57,7 +56,8 @@ export function CaseWizardPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const teams = useTeams();
-  const form = useWizardForm(todayIso());
+  const today = useOfficeToday();
+  const form = useWizardForm(today);
   const [active, setActive] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   // One key per submitted body: a retry of the same body reuses it, a changed body gets a new one.

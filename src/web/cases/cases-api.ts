@@ -1,68 +1,23 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
 import type { CaseEventInput } from "../../domain/cases/model.js";
-import type { CaseProjection } from "../../domain/cases/projection.js";
 import {
   type CaseEventView,
   type CaseSummary,
+  type CaseView,
   type CreateCaseInput,
   caseEventListSchema,
   caseListSchema,
   caseViewSchema,
-  type CaseView as SharedCaseView,
 } from "../../domain/cases/schemas.js";
-import type { Deadline } from "../../domain/clocks/compute.js";
 import { errorBodySchema, type Team, teamListSchema } from "../../domain/platform/schemas.js";
 import { instrumentDetailSchema } from "../../domain/registry/schemas.js";
-import type { AdmissibilityResult } from "../../domain/rules/evaluate.js";
-import type { RequestContent } from "../../domain/rules/request-content.js";
 import { ApiError, loadSession, request } from "../api/client.js";
 import { instrumentKey } from "../registry/registry-api.js";
 
 export const CASES_KEY = ["cases"] as const;
 export const PAGE_SIZE = 25;
 
-// The checker's findings and the deadlines arrive from the lead's evaluators: they are read
-// leniently and shown only when present.
-
-/**
- * The checker's findings (src/domain/rules/evaluate.ts) with the request-content check;
- * every part is optional so that a partial answer still shows what it has.
- */
-export type CheckerView = Partial<AdmissibilityResult> & { requestContent?: RequestContent[] };
-
-export const DEADLINE_STATES = ["running", "met", "overdue", "missed", "elapsed"] as const;
-
-/** A deadline of the clock engine (src/domain/clocks/compute.ts). */
-export type DeadlineView = Deadline;
-
-/**
- * The case as the page reads it: the shared view (schemas.ts), whose loose object passes
- * the rest of the projection through (detention, consultations, ...), and the checker's
- * findings once the server sends them.
- */
-type SharedKeys =
-  | "header"
-  | "facts"
-  | "status"
-  | "version"
-  | "openedOn"
-  | "receivedOn"
-  | "decidedOn"
-  | "closedOn"
-  | "documents";
-
-export type CaseView = SharedCaseView &
-  Omit<CaseProjection, SharedKeys> & {
-    checker?: CheckerView | null;
-    deadlines: DeadlineView[];
-    [key: string]: unknown;
-  };
-
-const viewSchema = caseViewSchema.transform((value) => value as unknown as CaseView);
-
-export type CaseListItem = CaseSummary & { nextDeadline?: DeadlineView | null };
-export type { CaseEventView, Team };
+export type { CaseEventView, CaseSummary, CaseView, Team };
 
 export type CaseFilters = {
   q?: string;
@@ -101,7 +56,7 @@ function casePath(reference: string): string {
 export function useCase(reference: string) {
   return useQuery({
     queryKey: caseKey(reference),
-    queryFn: ({ signal }) => request(casePath(reference), { schema: viewSchema, signal }),
+    queryFn: ({ signal }) => request(casePath(reference), { schema: caseViewSchema, signal }),
   });
 }
 
@@ -150,20 +105,23 @@ export function createCase(body: NewCase, idempotencyKey: string): Promise<CaseV
     method: "POST",
     body,
     headers: { "Idempotency-Key": idempotencyKey },
-    schema: viewSchema,
+    schema: caseViewSchema,
   });
 }
 
-/** Optimistic concurrency: refused with 412 when someone recorded an event since the case was read. */
+/**
+ * Records an event and answers the case as it now stands. Optimistic concurrency: refused
+ * with 412 when someone recorded an event since the case was read.
+ */
 export function appendEvent(
   view: Pick<CaseView, "header" | "version">,
   event: CaseEventInput,
-): Promise<unknown> {
+): Promise<CaseView> {
   return request(`${casePath(view.header.reference)}/events`, {
     method: "POST",
     body: event,
     headers: { "If-Match": `"v${view.version}"` },
-    schema: z.unknown(),
+    schema: caseViewSchema,
   });
 }
 
@@ -176,10 +134,14 @@ export function letterUrl(reference: string, language: "en" | "ru", draft = fals
 }
 
 /**
- * Uploads one document (multipart). The JSON client does not send files, so this call
- * takes a fresh CSRF token from the session probe and reads errors in the API's one shape.
+ * Uploads one document (multipart) and answers the case as it now stands. The JSON client
+ * does not send files, so this call takes a fresh CSRF token from the session probe and
+ * reads errors in the API's one shape.
  */
-export async function uploadDocument(view: Pick<CaseView, "header" | "version">, file: File): Promise<void> {
+export async function uploadDocument(
+  view: Pick<CaseView, "header" | "version">,
+  file: File,
+): Promise<CaseView> {
   const session = await loadSession();
   const body = new FormData();
   body.append("file", file, file.name);
@@ -198,12 +160,20 @@ export async function uploadDocument(view: Pick<CaseView, "header" | "version">,
   } catch {
     throw new ApiError(0, "network_error", "The server cannot be reached.");
   }
-  if (response.ok) return;
   let json: unknown = null;
   try {
     json = await response.json();
   } catch {
     json = null;
+  }
+  if (response.ok) {
+    const answer = caseViewSchema.safeParse(json);
+    if (answer.success) return answer.data;
+    throw new ApiError(
+      response.status,
+      "invalid_response",
+      "The server sent an answer this page does not understand.",
+    );
   }
   const parsed = errorBodySchema.safeParse(json);
   if (!parsed.success) throw new ApiError(response.status, "http_error", response.statusText);

@@ -1,35 +1,17 @@
 import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { daysBetween } from "../../domain/platform/dates.js";
 import { useStateNames } from "../directory/state-names.js";
+import { useOfficeToday } from "../platform/auth/session.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
-import { bilingualField } from "./bilingual.js";
 import { DueDate, PriorityBadge, StatusBadge } from "./case-badges.js";
-import type { CaseListItem } from "./cases-api.js";
-import { daysLeftUntil } from "./dates.js";
+import type { CaseSummary } from "./cases-api.js";
 import { partnerState } from "./labels.js";
 
-/** The next deadline of a list item: the server's object when it sends one, else its date alone. */
-function nextDeadline(
-  item: CaseListItem,
-  language: string,
-): { dueOn: string; daysLeft: number; title: string | null } | null {
-  if (item.nextDeadline && typeof item.nextDeadline.dueOn === "string") {
-    const dueOn = item.nextDeadline.practicalDueOn ?? item.nextDeadline.dueOn;
-    return {
-      dueOn,
-      daysLeft:
-        typeof item.nextDeadline.daysLeft === "number" ? item.nextDeadline.daysLeft : daysLeftUntil(dueOn),
-      title: bilingualField(item.nextDeadline, "title", language),
-    };
-  }
-  if (item.nextDeadlineOn)
-    return { dueOn: item.nextDeadlineOn, daysLeft: daysLeftUntil(item.nextDeadlineOn), title: null };
-  return null;
-}
-
-export function CasesTable({ items }: { items: CaseListItem[] }) {
-  const { t, i18n } = useTranslation();
+export function CasesTable({ items }: { items: CaseSummary[] }) {
+  const { t } = useTranslation();
+  const today = useOfficeToday();
   const names = useStateNames();
   const caption = t("cases.list.caption");
   return (
@@ -53,7 +35,6 @@ export function CasesTable({ items }: { items: CaseListItem[] }) {
         <Table.Tbody>
           {items.map((item) => {
             const partner = partnerState(item);
-            const deadline = nextDeadline(item, i18n.language);
             return (
               <Table.Tr key={item.reference}>
                 <Table.Td>
@@ -84,15 +65,8 @@ export function CasesTable({ items }: { items: CaseListItem[] }) {
                   <StatusBadge status={item.status} size="sm" />
                 </Table.Td>
                 <Table.Td>
-                  {deadline ? (
-                    <Stack gap={0}>
-                      <DueDate dueOn={deadline.dueOn} daysLeft={deadline.daysLeft} />
-                      {deadline.title ? (
-                        <Text size="xs" c="dimmed">
-                          {deadline.title}
-                        </Text>
-                      ) : null}
-                    </Stack>
+                  {item.nextDeadlineOn ? (
+                    <DueDate dueOn={item.nextDeadlineOn} daysLeft={daysBetween(today, item.nextDeadlineOn)} />
                   ) : (
                     <Text size="sm">—</Text>
                   )}

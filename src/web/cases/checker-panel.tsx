@@ -2,22 +2,22 @@ import { Alert, Badge, Box, Button, Group, List, Paper, Stack, Text, Title } fro
 import { IconAlertTriangle, IconCheck, IconHelpCircle, IconX } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Bilingual } from "../../domain/platform/schemas.js";
+import type { RuleReference } from "../../domain/rules/schemas.js";
 import { useFormat } from "../format.js";
 import { inLanguage } from "./bilingual.js";
-import type { CaseView, CheckerView } from "./cases-api.js";
+import type { CaseView } from "./cases-api.js";
 import { groundLabel, questionLabel } from "./labels.js";
 
-type Cited = { ruleId: string; article: string; instrument: string; verified: boolean };
-
 /** "E24-3.1 · CETS024 art. 3(1)", with an "unverified" badge when a lawyer has not confirmed the rule. */
-export function Citation({ item }: { item: Partial<Cited> }) {
+export function Citation({ item }: { item: RuleReference }) {
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
       <Text size="xs" c="dimmed" ff="monospace">
         {[item.ruleId, [item.instrument, item.article].filter(Boolean).join(" ")].filter(Boolean).join(" · ")}
       </Text>
-      {item.verified === false ? (
+      {!item.verified ? (
         <Badge color="orange" variant="light" size="xs">
           {t("cases.checker.unverified")}
         </Badge>
@@ -70,7 +70,7 @@ function FindingCard({
   children,
 }: {
   title: string;
-  cited: Partial<Cited>;
+  cited: RuleReference;
   badges: ReactNode;
   explanation: string;
   children?: ReactNode;
@@ -94,7 +94,7 @@ function FindingCard({
   );
 }
 
-function StatusBadge({ status }: { status: string }) {
+function StatusBadge({ status }: { status: "applies" | "may_apply" }) {
   const { t } = useTranslation();
   return status === "applies" ? (
     <Badge color="red" variant="light" size="sm">
@@ -109,17 +109,16 @@ function StatusBadge({ status }: { status: string }) {
 
 type Props = {
   view: CaseView;
-  checker: CheckerView;
   /** Opens "Amend facts" with the answers shown; null when facts cannot be amended now. */
   onAnswer: ((trigger: HTMLElement) => void) | null;
 };
 
 /** The admissibility checker's findings: it cites the rules, it does not decide. */
-export function CheckerPanel({ view, checker, onAnswer }: Props) {
+export function CheckerPanel({ view, onAnswer }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const language = i18n.language;
-  const text = (value: unknown) => inLanguage(value, language) ?? "";
+  const text = (value: Bilingual) => inLanguage(value, language);
   const persons = new Map(view.facts.persons.map((person) => [person.id, person.fullName]));
   const offences = new Map(view.facts.offences.map((offence) => [offence.id, offence.article]));
   const subject = (offenceId: string | null | undefined, personId: string | null | undefined) =>
@@ -129,18 +128,20 @@ export function CheckerPanel({ view, checker, onAnswer }: Props) {
     ]
       .filter(Boolean)
       .join(" · ");
-  const grounds = checker.grounds ?? [];
+  const {
+    grounds,
+    missingFacts: missing,
+    conditions,
+    thresholds,
+    requestContent: content,
+    judgementGrounds: judgement,
+    notes,
+    followUps,
+    caveats,
+    decisionIssues: issues,
+  } = view.checker;
   const mandatory = grounds.filter((ground) => ground.kind === "mandatory");
-  const optional = grounds.filter((ground) => ground.kind !== "mandatory");
-  const missing = checker.missingFacts ?? [];
-  const conditions = checker.conditions ?? [];
-  const thresholds = checker.thresholds ?? [];
-  const content = checker.requestContent ?? [];
-  const judgement = checker.judgementGrounds ?? [];
-  const notes = checker.notes ?? [];
-  const followUps = checker.followUps ?? [];
-  const caveats = checker.caveats ?? [];
-  const issues = checker.decisionIssues ?? [];
+  const optional = grounds.filter((ground) => ground.kind === "optional");
   const months = (value: number | null) =>
     value === null ? t("cases.facts.answers.unknown") : t("cases.facts.monthsValue", { months: value });
 
@@ -169,7 +170,7 @@ export function CheckerPanel({ view, checker, onAnswer }: Props) {
             }
             explanation={text(ground.explanation)}
           >
-            {(ground.facts ?? []).length > 0 ? (
+            {ground.facts.length > 0 ? (
               <Text size="xs" c="dimmed" mt={4}>
                 {t("cases.checker.because", {
                   facts: ground.facts
@@ -182,7 +183,7 @@ export function CheckerPanel({ view, checker, onAnswer }: Props) {
                 })}
               </Text>
             ) : null}
-            {(ground.exceptions ?? []).length > 0 ? (
+            {ground.exceptions.length > 0 ? (
               <List size="xs" mt={4}>
                 {ground.exceptions.map((exception) => (
                   <List.Item key={exception}>{exception}</List.Item>
@@ -197,10 +198,10 @@ export function CheckerPanel({ view, checker, onAnswer }: Props) {
   return (
     <Stack gap="lg" data-testid="checker-panel">
       <Text size="sm">
-        {checker.basis === "reciprocity"
+        {view.checker.basis === "reciprocity"
           ? t("cases.checker.onReciprocity")
-          : checker.legalBasisCodes && checker.legalBasisCodes.length > 0
-            ? t("cases.checker.onBasis", { codes: checker.legalBasisCodes.join(", ") })
+          : view.checker.legalBasisCodes.length > 0
+            ? t("cases.checker.onBasis", { codes: view.checker.legalBasisCodes.join(", ") })
             : t("cases.checker.noBasis")}
       </Text>
       {issues.length > 0 ? (

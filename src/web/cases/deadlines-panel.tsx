@@ -1,25 +1,29 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import type { Deadline } from "../../domain/clocks/schemas.js";
+import { compareDates } from "../../domain/platform/dates.js";
 import { useFormat } from "../format.js";
 import { inLanguage } from "./bilingual.js";
 import { DeadlineStateBadge, daysLeftText } from "./case-badges.js";
-import type { DeadlineView } from "./cases-api.js";
 import { Citation } from "./checker-panel.js";
 import { eventTypeLabel } from "./labels.js";
 
+/** A clock still counting: running, or overdue and not yet stopped. */
+export function isOpenDeadline(deadline: Deadline): boolean {
+  return deadline.state === "running" || deadline.state === "overdue";
+}
+
 /** Open clocks first, by the day to act by; then the stopped ones, latest first. */
-export function orderDeadlines(deadlines: readonly DeadlineView[]): DeadlineView[] {
-  const open = (deadline: DeadlineView) => deadline.state === "running" || deadline.state === "overdue";
+export function orderDeadlines(deadlines: readonly Deadline[]): Deadline[] {
   return [...deadlines].sort((left, right) => {
-    if (open(left) !== open(right)) return open(left) ? -1 : 1;
-    const a = left.practicalDueOn ?? left.dueOn;
-    const b = right.practicalDueOn ?? right.dueOn;
-    return open(left) ? a.localeCompare(b) : b.localeCompare(a);
+    if (isOpenDeadline(left) !== isOpenDeadline(right)) return isOpenDeadline(left) ? -1 : 1;
+    const order = compareDates(left.practicalDueOn, right.practicalDueOn);
+    return isOpenDeadline(left) ? order : -order;
   });
 }
 
 /** Each clock with its last day, the days left, its state and how it was derived, in the interface language. */
-export function DeadlinesPanel({ deadlines }: { deadlines: readonly DeadlineView[] }) {
+export function DeadlinesPanel({ deadlines }: { deadlines: readonly Deadline[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const language = i18n.language;
@@ -27,19 +31,12 @@ export function DeadlinesPanel({ deadlines }: { deadlines: readonly DeadlineView
   return (
     <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }} data-testid="deadlines">
       {orderDeadlines(deadlines).map((deadline, index) => {
-        const title = inLanguage(deadline.title, language) ?? deadline.ruleId;
+        const title = inLanguage(deadline.title, language) || deadline.ruleId;
         const headingId = `deadline-${index}`;
-        const moved = deadline.practicalDueOn && deadline.practicalDueOn !== deadline.dueOn;
-        const holidays = deadline.holidaysInWindow ?? [];
+        const moved = deadline.practicalDueOn !== deadline.dueOn;
+        const holidays = deadline.holidaysInWindow;
         return (
-          <Paper
-            component="li"
-            key={deadline.key ?? `${deadline.ruleId}-${index}`}
-            withBorder
-            p="md"
-            radius="md"
-            aria-labelledby={headingId}
-          >
+          <Paper component="li" key={deadline.key} withBorder p="md" radius="md" aria-labelledby={headingId}>
             <Group justify="space-between" align="flex-start" gap="sm">
               <Stack gap={2} style={{ flex: 1 }}>
                 <Title order={3} size="h5" id={headingId}>
@@ -80,7 +77,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: readonly DeadlineView
                   </Text>
                 </Stack>
               ) : null}
-              {typeof deadline.daysLeft === "number" ? (
+              {deadline.daysLeft !== null ? (
                 <Stack gap={0}>
                   <Text size="xs" c="dimmed">
                     {t("cases.deadlines.left")}
@@ -94,16 +91,14 @@ export function DeadlinesPanel({ deadlines }: { deadlines: readonly DeadlineView
                   </Text>
                 </Stack>
               ) : null}
-              {deadline.startedBy ? (
-                <Stack gap={0}>
-                  <Text size="xs" c="dimmed">
-                    {t("cases.deadlines.startedBy")}
-                  </Text>
-                  <Text size="sm">
-                    {`${eventTypeLabel(deadline.startedBy.eventType, t)}, ${format.date(deadline.startsOn ?? deadline.startedBy.on)}`}
-                  </Text>
-                </Stack>
-              ) : null}
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed">
+                  {t("cases.deadlines.startedBy")}
+                </Text>
+                <Text size="sm">
+                  {`${eventTypeLabel(deadline.startedBy.eventType, t)}, ${format.date(deadline.startsOn)}`}
+                </Text>
+              </Stack>
               {deadline.stoppedBy ? (
                 <Stack gap={0}>
                   <Text size="xs" c="dimmed">
@@ -132,7 +127,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: readonly DeadlineView
                 </List>
               </Stack>
             ) : null}
-            {deadline.holidayCalendarKnown === false ? (
+            {!deadline.holidayCalendarKnown ? (
               <Text size="xs" c="orange.9" mt={4}>
                 {t("cases.deadlines.calendarUnknown", { state: deadline.calendarState })}
               </Text>

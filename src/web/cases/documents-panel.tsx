@@ -15,7 +15,7 @@ import { IconAlertCircle, IconDownload, IconFileText, IconUpload } from "@tabler
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ACCEPTED_EXTENSIONS } from "../../domain/cases/document-types.js";
+import { ACCEPTED_EXTENSIONS } from "../../domain/cases/vocabulary.js";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
 import { i18n } from "../i18n/i18n.js";
@@ -31,7 +31,7 @@ import { isStale } from "./server-errors.js";
  */
 export function missingLetterItems(view: CaseView, language: string): string[] {
   const seen = new Map<string, string>();
-  for (const content of view.checker?.requestContent ?? [])
+  for (const content of view.checker.requestContent)
     for (const item of content.items)
       if (item.present === false && !seen.has(item.item))
         seen.set(item.item, language === "ru" ? item.labelRu : item.labelEn);

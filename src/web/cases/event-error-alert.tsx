@@ -2,7 +2,7 @@ import { Alert } from "@mantine/core";
 import { IconAlertCircle, IconRefresh } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { ConditionFinding } from "../../domain/rules/evaluate.js";
+import type { ConditionFinding } from "../../domain/rules/schemas.js";
 import { ApiError } from "../api/client.js";
 import { errorMessage } from "../api/errors.js";
 import { isRefused, isStale } from "./server-errors.js";

@@ -6,6 +6,7 @@ import {
   CORRESPONDENCE_CHANNELS,
   MEASURE_STATUSES,
 } from "../../domain/cases/vocabulary.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { issueMessage } from "../forms/form-errors.js";
 import { DECISION_OUTCOMES } from "./labels.js";
 
@@ -125,7 +126,7 @@ export type GroundRow = { key: string; ruleId: string; code: string | null; note
 export type EventFormValues = Record<string, string | string[] | GroundRow[] | null>;
 
 export type EventDefaults = {
-  today: string;
+  today: IsoDate;
   /** The person sought, when there is one: the usual subject of custody events. */
   personId: string | null;
   /** The foreign state: the usual other side of a consultation. */

@@ -2,11 +2,12 @@ import { Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput }
 import { useForm } from "@mantine/form";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { REFUSAL_GROUNDS } from "../../domain/rules/vocabulary.js";
 import { StateSelect } from "../directory/state-select.js";
 import { focusFirstInvalid, listKey } from "../forms/form-helpers.js";
 import { i18n } from "../i18n/i18n.js";
-import { bilingualField } from "./bilingual.js";
+import { inLanguage } from "./bilingual.js";
 import type { CaseView, Team } from "./cases-api.js";
 import { EventDialog } from "./event-dialog.js";
 import { EventErrorAlert } from "./event-error-alert.js";
@@ -31,7 +32,8 @@ type Props = {
   view: CaseView;
   type: FormEventType;
   teams: Team[] | null;
-  today: string;
+  /** The office's today: the default legal date of the event. */
+  today: IsoDate;
   onClose: () => void;
   /** After an event was recorded, or when the case changed under the form: read it again. */
   onChanged: () => Promise<unknown>;
@@ -41,20 +43,16 @@ type Option = { value: string; label: string };
 
 /** The checker's grounds as choices for a refusal: "E24-3.1 · art. 3(1) · Political offence". */
 function checkerGroundOptions(view: CaseView, language: string, t: TFunction): Option[] {
-  const grounds = Array.isArray(view.checker?.grounds) ? view.checker.grounds : [];
-  const out: Option[] = [];
-  for (const ground of grounds) {
-    const ruleId = typeof ground.ruleId === "string" ? ground.ruleId : null;
-    const code = typeof ground.ground === "string" ? ground.ground : null;
-    if (!ruleId || !code) continue;
-    const title = bilingualField(ground, "title", language);
-    const article = typeof ground.article === "string" ? ground.article : null;
-    out.push({
-      value: `${ruleId}|${code}`,
-      label: [ruleId, article, title ?? groundLabel(code, t)].filter(Boolean).join(" · "),
-    });
-  }
-  return out;
+  return view.checker.grounds.map((ground) => ({
+    value: `${ground.ruleId}|${ground.ground}`,
+    label: [
+      ground.ruleId,
+      ground.article,
+      inLanguage(ground.title, language) || groundLabel(ground.ground, t),
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  }));
 }
 
 /** Records one event of the case; the server's refusal (a condition, a stale version) stays in the dialog. */
@@ -349,9 +347,7 @@ export function EventModal({ view, type, teams, today, onClose, onChanged }: Pro
     >
       {fields.map(renderField)}
       {/* Beside the buttons, where the eye is after pressing Record. */}
-      {record.isError ? (
-        <EventErrorAlert error={record.error} conditions={view.checker?.conditions ?? []} />
-      ) : null}
+      {record.isError ? <EventErrorAlert error={record.error} conditions={view.checker.conditions} /> : null}
     </EventDialog>
   );
 }

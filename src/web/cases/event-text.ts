@@ -1,16 +1,9 @@
 import type { TFunction } from "i18next";
-import {
-  ASSET_STAGES,
-  ASSURANCE_KINDS,
-  CORRESPONDENCE_CHANNELS,
-  MEASURE_STATUSES,
-} from "../../domain/cases/vocabulary.js";
-import { DECISION_OUTCOMES, groundLabel } from "./labels.js";
+import type { CaseEventInput, CaseHeaderAmendment } from "../../domain/cases/model.js";
+import type { CorrespondenceChannel } from "../../domain/cases/vocabulary.js";
+import { groundLabel } from "./labels.js";
 
-/**
- * An event's payload as short lines for the timeline, in the interface language. Unknown
- * fields (a newer server) are not shown; the type and date always are.
- */
+/** Names of the case's persons, measures, assets and teams, and the formats of the interface. */
 export type EventTextContext = {
   t: TFunction;
   date: (iso: string) => string;
@@ -21,13 +14,15 @@ export type EventTextContext = {
   teamName: (id: string) => string;
 };
 
-/** Header fields as the labels of cases.fields (the team is amended by its id). */
-const HEADER_FIELDS: Record<string, HeaderFieldLabel> = {
+/** Header fields as the labels of cases.fields (the team and the authorities chosen from the directory by their ids). */
+const HEADER_FIELDS: Record<keyof CaseHeaderAmendment, HeaderFieldLabel> = {
   title: "title",
   foreignReference: "foreignReference",
   summary: "summary",
   requestingAuthority: "requestingAuthority",
   requestedAuthority: "requestedAuthority",
+  requestingAgencyId: "requestingAuthority",
+  requestedAgencyId: "requestedAuthority",
   requestingState: "requestingState",
   requestedState: "requestedState",
   purpose: "purpose",
@@ -56,151 +51,121 @@ type HeaderFieldLabel =
   | "legalBasis"
   | "reference";
 
-const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
-
-function member<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === "string" && (list as readonly string[]).includes(value);
-}
-
-export function eventLines(
-  type: string,
-  payload: Record<string, unknown>,
-  context: EventTextContext,
-): string[] {
+/** An event's payload as short lines for the timeline, in the interface language. */
+export function eventLines(event: CaseEventInput, context: EventTextContext): string[] {
   const { t } = context;
   const lines: string[] = [];
   const push = (line: string | null | false | undefined) => {
     if (line) lines.push(line);
   };
-  const channel = member(CORRESPONDENCE_CHANNELS, payload.channel)
-    ? t("cases.timeline.channel", { channel: t(`cases.vocab.channels.${payload.channel}`) })
-    : null;
-  const person = str(payload.personId)
-    ? t("cases.timeline.person", { person: context.personName(String(payload.personId)) })
-    : null;
-  switch (type) {
-    case "opened": {
-      const header = (payload.header ?? {}) as Record<string, unknown>;
-      push(str(header.title));
+  const channel = (value: CorrespondenceChannel | null | undefined) =>
+    value ? t("cases.timeline.channel", { channel: t(`cases.vocab.channels.${value}`) }) : null;
+  const person = (id: string | null | undefined) =>
+    id ? t("cases.timeline.person", { person: context.personName(id) }) : null;
+  switch (event.type) {
+    case "opened":
+      push(event.payload.header.title);
       break;
-    }
     case "received":
     case "sent":
-      push(channel);
+      push(channel(event.payload.channel));
       break;
-    case "assigned":
-      push(
-        str(payload.teamId) && t("cases.timeline.team", { team: context.teamName(String(payload.teamId)) }),
-      );
-      push(str(payload.officer) && t("cases.timeline.officer", { officer: payload.officer }));
+    case "assigned": {
+      const { teamId, officer } = event.payload;
+      push(teamId && t("cases.timeline.team", { team: context.teamName(teamId) }));
+      push(officer && t("cases.timeline.officer", { officer }));
       break;
+    }
     case "information_requested": {
-      const items = Array.isArray(payload.items)
-        ? payload.items.filter((item) => typeof item === "string")
-        : [];
-      for (const item of items) push(`• ${item}`);
-      push(str(payload.dueOn) && t("cases.timeline.dueOn", { date: context.date(String(payload.dueOn)) }));
+      for (const item of event.payload.items) push(`• ${item}`);
+      const { dueOn } = event.payload;
+      push(dueOn && t("cases.timeline.dueOn", { date: context.date(dueOn) }));
       break;
     }
     case "information_received":
-      push(str(payload.note));
+      push(event.payload.note);
       break;
     case "consultation_held":
-      push(
-        str(payload.withState) &&
-          t("cases.timeline.withState", { state: context.stateName(String(payload.withState)) }),
-      );
-      push(str(payload.summary));
+      push(t("cases.timeline.withState", { state: context.stateName(event.payload.withState) }));
+      push(event.payload.summary);
       break;
-    case "provisional_arrest":
-      push(person);
-      push(str(payload.place) && t("cases.timeline.place", { place: payload.place }));
+    case "provisional_arrest": {
+      const { personId, place } = event.payload;
+      push(person(personId));
+      push(place && t("cases.timeline.place", { place }));
       break;
+    }
     case "released":
-      push(person);
-      push(str(payload.reason));
+      push(person(event.payload.personId));
+      push(event.payload.reason);
       break;
     case "consent_recorded":
     case "surrendered":
-      push(person);
+      push(person(event.payload.personId));
       break;
     case "assurance_recorded":
-      push(member(ASSURANCE_KINDS, payload.kind) && t(`cases.vocab.assuranceKinds.${payload.kind}`));
-      push(str(payload.givenBy) && t("cases.timeline.givenBy", { by: payload.givenBy }));
-      push(str(payload.text));
+      push(t(`cases.vocab.assuranceKinds.${event.payload.kind}`));
+      push(t("cases.timeline.givenBy", { by: event.payload.givenBy }));
+      push(event.payload.text);
       break;
     case "decided": {
-      push(member(DECISION_OUTCOMES, payload.outcome) && t(`cases.vocab.outcomes.${payload.outcome}`));
-      const grounds = Array.isArray(payload.grounds) ? payload.grounds : [];
-      for (const ground of grounds as Record<string, unknown>[]) {
-        const code = str(ground.code);
-        if (!code) continue;
-        const rule = str(ground.ruleId);
+      const { outcome, grounds, decidedBy } = event.payload;
+      push(t(`cases.vocab.outcomes.${outcome}`));
+      for (const ground of grounds)
         push(
-          `• ${groundLabel(code, t)}${rule ? ` (${rule})` : ""}${str(ground.note) ? `: ${ground.note}` : ""}`,
+          `• ${groundLabel(ground.code, t)}${ground.ruleId ? ` (${ground.ruleId})` : ""}${ground.note ? `: ${ground.note}` : ""}`,
         );
-      }
-      push(str(payload.decidedBy) && t("cases.timeline.decidedBy", { by: payload.decidedBy }));
+      push(decidedBy && t("cases.timeline.decidedBy", { by: decidedBy }));
       break;
     }
     case "measure_status_changed":
       push(
-        str(payload.measureId) &&
-          member(MEASURE_STATUSES, payload.status) &&
-          t("cases.timeline.measureStatus", {
-            measure: context.measureName(String(payload.measureId)),
-            status: t(`cases.vocab.measureStatuses.${payload.status}`),
-          }),
+        t("cases.timeline.measureStatus", {
+          measure: context.measureName(event.payload.measureId),
+          status: t(`cases.vocab.measureStatuses.${event.payload.status}`),
+        }),
       );
-      push(str(payload.executingAuthority));
-      push(str(payload.result));
+      push(event.payload.executingAuthority);
+      push(event.payload.result);
       break;
     case "asset_stage_changed":
       push(
-        str(payload.assetId) &&
-          member(ASSET_STAGES, payload.stage) &&
-          t("cases.timeline.assetStage", {
-            asset: context.assetName(String(payload.assetId)),
-            stage: t(`cases.vocab.assetStages.${payload.stage}`),
-          }),
+        t("cases.timeline.assetStage", {
+          asset: context.assetName(event.payload.assetId),
+          stage: t(`cases.vocab.assetStages.${event.payload.stage}`),
+        }),
       );
-      push(str(payload.orderReference));
+      push(event.payload.orderReference);
       break;
     case "surrender_date_set":
-      push(
-        str(payload.surrenderOn) &&
-          t("cases.timeline.surrenderOn", { date: context.date(String(payload.surrenderOn)) }),
-      );
+      push(t("cases.timeline.surrenderOn", { date: context.date(event.payload.surrenderOn) }));
       break;
     case "correspondence_logged":
-      push(
-        (payload.direction === "in" || payload.direction === "out") &&
-          t(`cases.vocab.correspondenceDirections.${payload.direction}`),
-      );
-      push(channel);
-      push(str(payload.counterpart));
-      push(str(payload.summary));
+      push(t(`cases.vocab.correspondenceDirections.${event.payload.direction}`));
+      push(channel(event.payload.channel));
+      push(event.payload.counterpart);
+      push(event.payload.summary);
       break;
     case "follow_up_opened":
-      push(payload.task === "domestic_prosecution" && t("cases.vocab.followUpTasks.domestic_prosecution"));
-      push(str(payload.ruleId));
-      push(str(payload.note));
+      push(t(`cases.vocab.followUpTasks.${event.payload.task}`));
+      push(event.payload.ruleId);
+      push(event.payload.note);
       break;
     case "document_added":
-      push(str(payload.name));
+      push(event.payload.name);
       break;
     case "withdrawn":
     case "closed":
     case "reopened":
-      push(str(payload.reason));
+      push(event.payload.reason);
       break;
     case "header_amended": {
-      const header = (payload.header ?? {}) as Record<string, unknown>;
-      const fields = Object.keys(header).map((field) => {
-        const known = HEADER_FIELDS[field];
-        return known ? t(`cases.fields.${known}`) : field;
-      });
-      push(t("cases.timeline.fieldsChanged", { fields: fields.join(", ") }));
+      const fields = new Set(
+        (Object.keys(event.payload.header) as (keyof CaseHeaderAmendment)[]).map((field) =>
+          t(`cases.fields.${HEADER_FIELDS[field]}`),
+        ),
+      );
+      push(t("cases.timeline.fieldsChanged", { fields: [...fields].join(", ") }));
       break;
     }
     case "facts_amended":

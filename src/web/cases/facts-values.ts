@@ -1,4 +1,12 @@
-import type { Asset, CaseFacts, Measure, Offence, Person } from "../../domain/cases/model.js";
+import type { z } from "zod";
+import type {
+  Asset,
+  CaseFacts,
+  caseFactsSchema,
+  Measure,
+  Offence,
+  Person,
+} from "../../domain/cases/model.js";
 import type { AssetType, MeasureKind, PersonRole } from "../../domain/cases/vocabulary.js";
 import { listKey } from "../forms/form-helpers.js";
 
@@ -216,9 +224,9 @@ export function factsValuesFrom(facts: CaseFacts): FactsValues {
       id: person.id,
       role: person.role,
       fullName: person.fullName,
-      otherNames: [...(person.otherNames ?? [])],
+      otherNames: [...person.otherNames],
       birthDate: person.birthDate ?? "",
-      nationalities: [...(person.nationalities ?? [])],
+      nationalities: [...person.nationalities],
       location: person.location ?? "",
       discriminationRiskAlleged: answerOf(person.discriminationRiskAlleged),
       original: person,
@@ -249,8 +257,11 @@ export function factsValuesFrom(facts: CaseFacts): FactsValues {
   };
 }
 
+/** The facts as the form gives them: what caseFactsSchema checks (and turns into CaseFacts) before they leave. */
+export type FactsInput = z.input<typeof caseFactsSchema>;
+
 /** The facts to send; the schema (caseFactsSchema) checks them before they leave. */
-export function factsOf(values: FactsValues): CaseFacts {
+export function factsOf(values: FactsValues): FactsInput {
   const amount = (row: AssetRow) => row.amount.trim();
   return {
     notices: [],
@@ -303,7 +314,7 @@ export function factsOf(values: FactsValues): CaseFacts {
       locationState: row.locationState,
     })),
     ...Object.fromEntries(CASE_ANSWERS.map((key) => [key, booleanOf(values.answers[key])])),
-  } as CaseFacts;
+  };
 }
 
 /**

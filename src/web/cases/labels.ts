@@ -1,14 +1,13 @@
 import type { TFunction } from "i18next";
 import { CASE_EVENT_TYPES, type CaseEventType } from "../../domain/cases/model.js";
 import type { CaseKind, Direction } from "../../domain/cases/vocabulary.js";
-import { FACT_QUESTIONS, REFUSAL_GROUNDS, RULE_KINDS } from "../../domain/rules/vocabulary.js";
+import type { DeadlineState } from "../../domain/clocks/schemas.js";
+import { type FactQuestion, REFUSAL_GROUNDS, RULE_KINDS } from "../../domain/rules/vocabulary.js";
 import { inSentence } from "../registry/labels.js";
-import { DEADLINE_STATES } from "./cases-api.js";
 
 /**
- * Labels of words that arrive from the server as plain strings (a ground code of a rule
- * file, a question of the checker): known ones are translated, others shown as sent, so
- * that a newer server is never silent.
+ * Labels of the case's words in the reader's language. A ground code comes from a rule
+ * file as a plain string: a known one is translated, another is shown as written.
  */
 
 function member<T extends string>(list: readonly T[], value: string): value is T {
@@ -35,16 +34,16 @@ export const DECISION_OUTCOMES = ["granted", "partially_granted", "refused"] as 
 export const labelledOptions = <T extends string>(list: readonly T[], label: (value: T) => string) =>
   list.map((value) => ({ value, label: label(value) }));
 
-export function eventTypeLabel(type: string, t: TFunction): string {
-  return member(CASE_EVENT_TYPES, type) ? t(`cases.vocab.eventTypes.${type}`) : type;
+export function eventTypeLabel(type: CaseEventType, t: TFunction): string {
+  return t(`cases.vocab.eventTypes.${type}`);
 }
 
 export function groundLabel(code: string, t: TFunction): string {
   return member(REFUSAL_GROUNDS, code) ? t(`cases.vocab.refusalGrounds.${code}`) : code;
 }
 
-export function questionLabel(code: string, t: TFunction): string {
-  return member(FACT_QUESTIONS, code) ? t(`cases.vocab.factQuestions.${code}`) : code;
+export function questionLabel(question: FactQuestion, t: TFunction): string {
+  return t(`cases.vocab.factQuestions.${question}`);
 }
 
 export function noticeTypeLabel(code: string, t: TFunction): string {
@@ -55,8 +54,8 @@ export function ruleKindLabel(kind: string, t: TFunction): string {
   return member(RULE_KINDS, kind) ? t(`cases.vocab.ruleKinds.${kind}`) : kind;
 }
 
-export function deadlineStateLabel(state: string, t: TFunction): string {
-  return member(DEADLINE_STATES, state) ? t(`cases.vocab.deadlineStates.${state}`) : state;
+export function deadlineStateLabel(state: DeadlineState, t: TFunction): string {
+  return t(`cases.vocab.deadlineStates.${state}`);
 }
 
 /** The foreign state of a case: the one asking us, or the one we ask. */

@@ -1,5 +1,6 @@
 import { CASE_SORTS } from "../../domain/cases/schemas.js";
 import { CASE_KINDS, CASE_STATUSES, DIRECTIONS, PRIORITIES } from "../../domain/cases/vocabulary.js";
+import { isStateCode } from "../../domain/directory/state-codes.js";
 import type { CaseFilters } from "./cases-api.js";
 import { SAVED_FILTER_KEYS } from "./saved-views.js";
 
@@ -12,7 +13,7 @@ const VALID: Record<(typeof FILTER_KEYS)[number], (value: string) => boolean> = 
   status: oneOf(CASE_STATUSES),
   kind: oneOf(CASE_KINDS),
   direction: oneOf(DIRECTIONS),
-  state: (value) => /^[A-Z]{2}$/.test(value),
+  state: isStateCode,
   teamId: (value) => /^[0-9a-f-]{36}$/i.test(value),
   priority: oneOf(PRIORITIES),
   overdue: (value) => value === "true",

@@ -2,26 +2,29 @@ import { Alert, Box, Radio, Stack, Text, Textarea, TextInput } from "@mantine/co
 import { IconAlertCircle, IconInfoCircle } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { type IsoDate, isIsoDate } from "../../domain/platform/dates.js";
 import type { CandidateView } from "../../domain/registry/schemas.js";
 import { errorMessage } from "../api/errors.js";
 import { useStateNames } from "../directory/state-names.js";
 import { useFormat } from "../format.js";
+import { useOfficeToday } from "../platform/auth/session.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { CandidateCard } from "../registry/candidate-card.js";
 import { titlesOf } from "../registry/instrument-title.js";
 import { type ResolveQuery, useResolve } from "../registry/registry-api.js";
-import { isIsoDate, todayIso } from "./dates.js";
 import type { WizardForm } from "./wizard-request-step.js";
 import { RECIPROCITY, type WizardValues } from "./wizard-values.js";
 
 const NOT_KNOWN = "none";
 
-/** The resolver's question for the wizard's answers so far; null until both states are chosen. */
-export function resolveQueryOf(values: WizardValues): ResolveQuery | null {
+/**
+ * The resolver's question for the wizard's answers so far, on the day an incoming request
+ * arrived or else today; null until both states are chosen.
+ */
+export function resolveQueryOf(values: WizardValues, today: IsoDate): ResolveQuery | null {
   const { requestingState, requestedState } = values;
   if (!requestingState || !requestedState || requestingState === requestedState) return null;
-  const date =
-    values.direction === "incoming" && isIsoDate(values.receivedOn) ? values.receivedOn : todayIso();
+  const date = values.direction === "incoming" && isIsoDate(values.receivedOn) ? values.receivedOn : today;
   const sought = values.facts.persons.find((person) => person.role === "sought");
   const nationality = values.kind === "extradition" ? sought?.nationalities[0] : undefined;
   return { requesting: requestingState, requested: requestedState, kind: values.kind, date, nationality };
@@ -47,8 +50,9 @@ export function WizardBasisStep({ form }: { form: WizardForm }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const names = useStateNames();
+  const today = useOfficeToday();
   const values = form.values;
-  const query = resolveQueryOf(values);
+  const query = resolveQueryOf(values, today);
   const resolve = useResolve(query);
   const candidates = resolve.data?.candidates ?? [];
   // Instruments that do not apply cannot be chosen: they are listed apart, for the record.

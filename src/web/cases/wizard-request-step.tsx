@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { IconArrowsExchange } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { CASE_KINDS, DIRECTIONS } from "../../domain/cases/vocabulary.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import { StateSelect } from "../directory/state-select.js";
 import type { Team } from "./cases-api.js";
 import {
@@ -21,7 +22,7 @@ import {
 import { labelledOptions } from "./labels.js";
 import { initialWizardValues, type WizardValues } from "./wizard-values.js";
 
-export function useWizardForm(today: string) {
+export function useWizardForm(today: IsoDate) {
   return useForm<WizardValues>({ mode: "controlled", initialValues: initialWizardValues(today) });
 }
 export type WizardForm = ReturnType<typeof useWizardForm>;

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useStateNames } from "../directory/state-names.js";
 import { useFormat } from "../format.js";
+import { useOfficeToday } from "../platform/auth/session.js";
 import { useResolve } from "../registry/registry-api.js";
 import type { Team } from "./cases-api.js";
 import { kindAndDirection } from "./labels.js";
@@ -35,8 +36,9 @@ export function WizardReviewStep({
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const names = useStateNames();
+  const today = useOfficeToday();
   const values = form.values;
-  const resolve = useResolve(resolveQueryOf(values));
+  const resolve = useResolve(resolveQueryOf(values, today));
   const missing = missingItems(values);
   const chosen = resolve.data?.candidates.find((candidate) => candidateValue(candidate) === values.basis);
   const basis =

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CaseHeader } from "../../domain/cases/model.js";
+import type { caseHeaderSchema } from "../../domain/cases/model.js";
 import { createCaseBodySchema } from "../../domain/cases/schemas.js";
 import type {
   CaseKind,
@@ -8,6 +8,7 @@ import type {
   ExtraditionPurpose,
   Priority,
 } from "../../domain/cases/vocabulary.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import type { NewCase } from "./cases-api.js";
 import { EMPTY_FACTS, type FactsValues, factsFormPath, factsOf } from "./facts-values.js";
 
@@ -42,7 +43,7 @@ export const RECIPROCITY = "reciprocity";
 export const WIZARD_STEPS = ["request", "basis", "facts", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-export function initialWizardValues(today: string): WizardValues {
+export function initialWizardValues(today: IsoDate): WizardValues {
   return {
     kind: "mla",
     direction: "incoming",
@@ -73,13 +74,17 @@ function text(value: string): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-function legalBasisOf(values: WizardValues): CaseHeader["legalBasis"] {
+/** The header and the body as the wizard builds them: what the schema checks before they leave. */
+type HeaderInput = z.input<typeof caseHeaderSchema>;
+type BodyInput = z.input<typeof createCaseBodySchema>;
+
+function legalBasisOf(values: WizardValues): HeaderInput["legalBasis"] {
   if (values.basis === null) return null;
   if (values.basis === RECIPROCITY) return { type: "reciprocity", note: text(values.reciprocityNote) };
   return { type: "instrument", instrumentId: values.basis, articles: text(values.basisArticles) };
 }
 
-export function headerOf(values: WizardValues): CaseHeader {
+export function headerOf(values: WizardValues): HeaderInput {
   return {
     kind: values.kind,
     direction: values.direction,
@@ -101,8 +106,8 @@ export function headerOf(values: WizardValues): CaseHeader {
   };
 }
 
-export function newCaseBody(values: WizardValues): NewCase {
-  const body: NewCase = { header: headerOf(values), facts: factsOf(values.facts) };
+export function newCaseBody(values: WizardValues): BodyInput {
+  const body: BodyInput = { header: headerOf(values), facts: factsOf(values.facts) };
   if (values.direction === "incoming" && values.receivedOn) body.receivedOn = values.receivedOn;
   return body;
 }
@@ -135,9 +140,8 @@ export function stepOfField(path: string): WizardStep {
 export type BodyCheck = { ok: true; body: NewCase } | { ok: false; issues: z.core.$ZodIssue[] };
 
 export function checkBody(values: WizardValues): BodyCheck {
-  const body = newCaseBody(values);
-  const parsed = createCaseBodySchema.safeParse(body);
-  return parsed.success ? { ok: true, body } : { ok: false, issues: parsed.error.issues };
+  const parsed = createCaseBodySchema.safeParse(newCaseBody(values));
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, issues: parsed.error.issues };
 }
 
 /** What a complete request still lacks: shown on the review step, and not blocking. */

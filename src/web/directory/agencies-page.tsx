@@ -20,14 +20,15 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { AGENCY_KINDS, type Agency } from "../../domain/directory/schemas.js";
+import { isStateCode } from "../../domain/directory/state-codes.js";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
 import { usePermission } from "../platform/auth/session.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
+import { ExternalLink } from "../platform/shell/external-link.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
-import { DemoBadge } from "../registry/badges.js";
-import { ExternalLink } from "../registry/citation.js";
 import { AgencyModal } from "./agency-modal.js";
 import { useAgencies } from "./directory-api.js";
 import { useStateNames } from "./state-names.js";
@@ -42,8 +43,8 @@ export function AgenciesPage() {
   const canWrite = usePermission("directory.write");
   const canReadRegistry = usePermission("registry.read");
   const [params, setParams] = useSearchParams();
-  const state =
-    params.get("state") && /^[A-Z]{2}$/.test(params.get("state") ?? "") ? params.get("state") : null;
+  const stateParam = params.get("state");
+  const state = isStateCode(stateParam) ? stateParam : null;
   const kind = AGENCY_KINDS.find((value) => value === params.get("kind")) ?? null;
   const [search, setSearch] = useState(params.get("q") ?? "");
   const [debounced] = useDebouncedValue(search, 300);

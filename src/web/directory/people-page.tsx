@@ -17,14 +17,15 @@ import { IconAlertCircle, IconSearch, IconUserPlus, IconX } from "@tabler/icons-
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { isStateCode } from "../../domain/directory/state-codes.js";
+import { isoDateOrNull } from "../../domain/platform/dates.js";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
 import { usePermission } from "../platform/auth/session.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
-import { DemoBadge } from "../registry/badges.js";
-import { isIsoDate } from "../registry/dates.js";
 import { type PeopleFilters, usePeople } from "./directory-api.js";
 import { PersonModal } from "./person-modals.js";
 import { byRecency, heldOn } from "./positions.js";
@@ -43,8 +44,9 @@ export function PeoplePage() {
   const [title, setTitle] = useState(params.get("title") ?? "");
   const [debouncedName] = useDebouncedValue(name.trim(), 300);
   const [debouncedTitle] = useDebouncedValue(title.trim(), 300);
-  const state = /^[A-Z]{2}$/.test(params.get("state") ?? "") ? params.get("state") : null;
-  const on = isIsoDate(params.get("on") ?? "") ? params.get("on") : null;
+  const stateParam = params.get("state");
+  const state = isStateCode(stateParam) ? stateParam : null;
+  const on = isoDateOrNull(params.get("on"));
   const [creating, setCreating] = useState(false);
   const filters: PeopleFilters = {
     q: debouncedName || undefined,

@@ -20,15 +20,14 @@ import type { Person } from "../../domain/directory/schemas.js";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
 import { i18n } from "../i18n/i18n.js";
-import { usePermission } from "../platform/auth/session.js";
+import { useOfficeToday, usePermission } from "../platform/auth/session.js";
 import { ConfirmDialog } from "../platform/shell/confirm-dialog.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
+import { ExternalLink } from "../platform/shell/external-link.js";
 import { notifySuccess } from "../platform/shell/notify.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
-import { DemoBadge } from "../registry/badges.js";
-import { ExternalLink } from "../registry/citation.js";
-import { todayIso } from "../registry/dates.js";
 import { DIRECTORY_KEY, removePosition, usePerson } from "./directory-api.js";
 import { PersonModal, PositionModal } from "./person-modals.js";
 import { byRecency, heldOn } from "./positions.js";
@@ -58,7 +57,7 @@ export function PersonPage() {
   });
   const russian = i18n.language === "ru";
   const data = person.data;
-  const today = todayIso();
+  const today = useOfficeToday();
   const positions = data ? [...data.positions].sort(byRecency) : [];
 
   return (

@@ -1,10 +1,11 @@
 import type { Person } from "../../domain/directory/schemas.js";
+import { type IsoDate, isoDateOrNull, periodContains } from "../../domain/platform/dates.js";
 
 type Position = Person["positions"][number];
 
 /** Held on `date`: started on or before it (or start unknown) and not ended before it. */
-export function heldOn(position: Position, date: string): boolean {
-  return (!position.startOn || position.startOn <= date) && (!position.endOn || position.endOn >= date);
+export function heldOn(position: Position, date: IsoDate): boolean {
+  return periodContains({ from: isoDateOrNull(position.startOn), to: isoDateOrNull(position.endOn) }, date);
 }
 
 /** Newest first; a post without an end (still held) before ended ones of the same start. */

@@ -18,7 +18,8 @@ export function useStateNames(): StateNames {
   const all = useStates("");
   const states = all.data?.states ?? [];
   const russian = i18n.language === "ru";
-  const index = new Map(states.map((state) => [state.code, state]));
+  // Keyed by plain strings: names are asked for codes of any origin (an address, a free-text field).
+  const index = new Map<string, State>(states.map((state) => [state.code, state]));
   return {
     states,
     ready: all.data !== undefined,

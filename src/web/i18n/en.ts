@@ -1644,7 +1644,6 @@ export const en = {
       final: "Final",
     },
     checker: {
-      notAvailable: "The admissibility check is not available for this case yet.",
       onBasis: "Checked against the rules of {{codes}}.",
       onReciprocity: "On reciprocity there is no treaty to apply: only the questions asked in every case.",
       noBasis: "No legal basis is recorded: only the questions asked in every case.",

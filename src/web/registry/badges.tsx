@@ -1,18 +1,7 @@
 import { Badge, Group } from "@mantine/core";
-import { IconFlask } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { CandidateView } from "../../domain/registry/schemas.js";
 import type { MapRelation, Subject } from "../../domain/registry/vocabulary.js";
-
-/** Demo records are always marked, so that they are never mistaken for real facts. */
-export function DemoBadge({ size = "sm" }: { size?: "xs" | "sm" | "md" }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color="grape" size={size} leftSection={<IconFlask size={12} aria-hidden />}>
-      {t("registry.demo.badge")}
-    </Badge>
-  );
-}
 
 export function DraftBadge() {
   const { t } = useTranslation();

@@ -5,7 +5,8 @@ import { Link } from "react-router";
 import type { CandidateView } from "../../domain/registry/schemas.js";
 import { useStateNames } from "../directory/state-names.js";
 import { useFormat } from "../format.js";
-import { CandidateStatusBadge, DemoBadge, StandingBadge } from "./badges.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
+import { CandidateStatusBadge, StandingBadge } from "./badges.js";
 import { titlesOf } from "./instrument-title.js";
 import { caveatText, type ReasonContext, reasonText } from "./reason-text.js";
 
@@ -72,8 +73,6 @@ export function CandidateCard({ candidate, states, headingLevel = 3 }: Props) {
     key: JSON.stringify(caveat),
     text: caveatText(caveat, context),
   }));
-  // An unknown code (a newer server) falls back to the server's English explanation.
-  const unknown = [...reasons, ...caveats].some((item) => item.text === null);
   const instrument = candidate.instrument;
   const titles = instrument ? titlesOf(instrument, i18n.language) : null;
   const recommended = candidate.recommended === true;
@@ -158,29 +157,23 @@ export function CandidateCard({ candidate, states, headingLevel = 3 }: Props) {
           <Text size="sm" fw={600} mb={4}>
             {t("registry.resolver.reasons")}
           </Text>
-          {unknown ? (
-            <Text size="sm" lang="en">
-              {candidate.explanation}
-            </Text>
-          ) : (
-            <List
-              size="sm"
-              spacing={2}
-              icon={
-                candidate.status === "applies" || candidate.status === "non_binding" ? (
-                  <IconCheck size={16} aria-hidden color="var(--mantine-color-green-9)" />
-                ) : (
-                  <IconInfoCircle size={16} aria-hidden />
-                )
-              }
-            >
-              {reasons.map((item) => (
-                <List.Item key={item.key}>{item.text}</List.Item>
-              ))}
-            </List>
-          )}
+          <List
+            size="sm"
+            spacing={2}
+            icon={
+              candidate.status === "applies" || candidate.status === "non_binding" ? (
+                <IconCheck size={16} aria-hidden color="var(--mantine-color-green-9)" />
+              ) : (
+                <IconInfoCircle size={16} aria-hidden />
+              )
+            }
+          >
+            {reasons.map((item) => (
+              <List.Item key={item.key}>{item.text}</List.Item>
+            ))}
+          </List>
         </Box>
-        {!unknown && caveats.length > 0 ? (
+        {caveats.length > 0 ? (
           <Box>
             <Text size="sm" fw={600} mb={4}>
               {t("registry.resolver.caveats")}

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
-import { IconExternalLink } from "@tabler/icons-react";
+import { Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../format.js";
+import { ExternalLink } from "../platform/shell/external-link.js";
 import { sourceKindLabel } from "./labels.js";
 
 export type CitationView = {
@@ -11,18 +11,6 @@ export type CitationView = {
   date?: string | null | undefined;
   note?: string | null | undefined;
 };
-
-/** An external link: opens in a new tab and says so to screen readers. */
-export function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Anchor href={href} target="_blank" rel="noopener noreferrer" className="break-all">
-      {children}
-      <IconExternalLink size={14} aria-hidden style={{ marginLeft: 4, verticalAlign: "middle" }} />
-      <span className="visually-hidden">{t("common.opensInNewTab")}</span>
-    </Anchor>
-  );
-}
 
 /** A source citation: kind, title (linked when there is a URL), date and note. */
 export function Citation({ citation, compact }: { citation: CitationView; compact?: boolean }) {

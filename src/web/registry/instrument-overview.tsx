@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InstrumentDetail } from "../../domain/registry/schemas.js";
 import { useFormat } from "../format.js";
+import { ExternalLink } from "../platform/shell/external-link.js";
 import { SubjectBadges } from "./badges.js";
-import { Citation, ExternalLink } from "./citation.js";
+import { Citation } from "./citation.js";
 import { identifierSchemeLabel, languageName } from "./labels.js";
 
 export const ORIGINS = ["catalogue", "manual", "import", "demo"] as const;

@@ -16,21 +16,23 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { isIsoDate, isoDateOrNull } from "../../domain/platform/dates.js";
 import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
 import { i18n } from "../i18n/i18n.js";
-import { usePermission } from "../platform/auth/session.js";
+import { useOfficeToday, usePermission } from "../platform/auth/session.js";
 import { ConfirmDialog } from "../platform/shell/confirm-dialog.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
+import { ExternalLink } from "../platform/shell/external-link.js";
 import { notifySuccess } from "../platform/shell/notify.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
-import { BindingBadge, DemoBadge, DraftBadge } from "./badges.js";
-import { ExternalLink } from "./citation.js";
-import { ageInYears, isIsoDate, isStale, todayIso } from "./dates.js";
+import { BindingBadge, DraftBadge } from "./badges.js";
 import { InstrumentOverview } from "./instrument-overview.js";
 import { titlesOf } from "./instrument-title.js";
 import { PartiesTable } from "./parties-table.js";
 import { PartyActionModal } from "./party-action-modal.js";
+import { isStale, partyListAge } from "./party-list-age.js";
 import {
   exportUrl,
   type FactKind,
@@ -53,7 +55,7 @@ export function InstrumentPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const dateParam = params.get("date");
-  const date = dateParam && isIsoDate(dateParam) ? dateParam : undefined;
+  const date = isoDateOrNull(dateParam) ?? undefined;
   const [dateInput, setDateInput] = useState(date ?? "");
   const canWrite = usePermission("registry.write");
   const queryClient = useQueryClient();
@@ -74,7 +76,7 @@ export function InstrumentPage() {
 
   const detail = instrument.data;
   const titles = detail ? titlesOf(detail, i18n.language) : null;
-  const today = todayIso();
+  const today = useOfficeToday();
 
   const applyDate = (value: string) => {
     setDateInput(value);
@@ -123,7 +125,7 @@ export function InstrumentPage() {
   };
 
   const staleAsOf = detail && isStale(detail.partyListAsOf, today) ? detail.partyListAsOf : null;
-  const staleAge = staleAsOf ? ageInYears(staleAsOf, today) : null;
+  const staleAge = partyListAge(staleAsOf, today);
 
   return (
     <>

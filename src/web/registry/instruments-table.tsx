@@ -3,18 +3,20 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InstrumentSummary } from "../../domain/registry/schemas.js";
 import { useFormat } from "../format.js";
+import { useOfficeToday } from "../platform/auth/session.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
-import { DemoBadge, DraftBadge, SubjectBadges } from "./badges.js";
-import { ageInYears, isStale, todayIso } from "./dates.js";
+import { DraftBadge, SubjectBadges } from "./badges.js";
 import { InstrumentTitle } from "./instrument-title.js";
+import { isStale, partyListAge } from "./party-list-age.js";
 
 /** How old the party list is: shown with its age once it is a year old or more. */
 export function PartyListAge({ asOf }: { asOf: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const today = useOfficeToday();
   if (!asOf) return <Text size="sm">—</Text>;
-  const today = todayIso();
-  const age = ageInYears(asOf, today);
+  const age = partyListAge(asOf, today);
   return (
     <Stack gap={2}>
       <Text size="sm">{format.date(asOf)}</Text>

@@ -1,11 +1,12 @@
 import type { TFunction } from "i18next";
-import { NEGOTIATION_STAGES, PARTY_ACTIONS, SUBJECTS } from "../../domain/registry/vocabulary.js";
+import type { ResolverCaveat, ResolverReason } from "../../domain/registry/schemas.js";
+import type { Subject } from "../../domain/registry/vocabulary.js";
 import { inSentence, listOf } from "./labels.js";
 
 /**
  * The resolver's reasons and caveats as sentences in the interface language. The server
- * sends codes with parameters; an unknown code (a newer server) returns null, and the
- * caller shows the server's English explanation instead.
+ * sends codes with parameters (resolverReasonSchema, resolverCaveatSchema); each code has
+ * its sentence here.
  */
 export type ReasonContext = {
   t: TFunction;
@@ -14,125 +15,89 @@ export type ReasonContext = {
   date: (iso: string) => string;
 };
 
-type Params = Record<string, unknown>;
-
-const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
-
-function subjects(value: unknown, context: ReasonContext): string {
-  const list = Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  const labels = list.map((subject) =>
-    (SUBJECTS as readonly string[]).includes(subject)
-      ? inSentence(context.t(`registry.vocab.subjects.${subject as (typeof SUBJECTS)[number]}`))
-      : subject,
+function subjects(list: readonly Subject[], context: ReasonContext): string {
+  return listOf(
+    list.map((subject) => inSentence(context.t(`registry.vocab.subjects.${subject}`))),
+    context.locale,
   );
-  return listOf(labels, context.locale);
 }
 
-function stageLabel(value: string, context: ReasonContext): string {
-  return (NEGOTIATION_STAGES as readonly string[]).includes(value)
-    ? inSentence(context.t(`registry.vocab.stages.${value as (typeof NEGOTIATION_STAGES)[number]}`))
-    : value;
-}
-
-function actionLabel(value: string, context: ReasonContext): string {
-  return (PARTY_ACTIONS as readonly string[]).includes(value)
-    ? context.t(`registry.vocab.actions.${value as (typeof PARTY_ACTIONS)[number]}`)
-    : value;
-}
-
-export function reasonText(reason: Params, context: ReasonContext): string | null {
+export function reasonText(reason: ResolverReason, context: ReasonContext): string {
   const { t } = context;
-  const state = str(reason.state);
-  const stateName = state ? context.stateName(state) : "";
-  const dated = (key: string) => {
-    const value = str(reason[key]);
-    return value ? context.date(value) : null;
-  };
   switch (reason.code) {
-    case "in_force_for_both": {
-      const since = dated("since");
-      return since
-        ? t("registry.reasons.inForceForBothSince", { date: since })
+    case "in_force_for_both":
+      return reason.since
+        ? t("registry.reasons.inForceForBothSince", { date: context.date(reason.since) })
         : t("registry.reasons.inForceForBoth");
-    }
     case "not_a_party":
-      return t("registry.reasons.notAParty", { state: stateName });
+      return t("registry.reasons.notAParty", { state: context.stateName(reason.state) });
     case "signed_only": {
-      const on = dated("on");
-      return on
-        ? t("registry.reasons.signedOnlyOn", { state: stateName, date: on })
-        : t("registry.reasons.signedOnly", { state: stateName });
+      const state = context.stateName(reason.state);
+      return reason.on
+        ? t("registry.reasons.signedOnlyOn", { state, date: context.date(reason.on) })
+        : t("registry.reasons.signedOnly", { state });
     }
     case "not_yet_in_force": {
-      const from = dated("from");
-      return from
-        ? t("registry.reasons.notYetInForceFrom", { state: stateName, date: from })
-        : t("registry.reasons.notYetInForce", { state: stateName });
+      const state = context.stateName(reason.state);
+      return reason.from
+        ? t("registry.reasons.notYetInForceFrom", { state, date: context.date(reason.from) })
+        : t("registry.reasons.notYetInForce", { state });
     }
     case "withdrawn": {
-      const on = dated("on");
-      return on
-        ? t("registry.reasons.withdrawnOn", { state: stateName, date: on })
-        : t("registry.reasons.withdrawn", { state: stateName });
+      const state = context.stateName(reason.state);
+      return reason.on
+        ? t("registry.reasons.withdrawnOn", { state, date: context.date(reason.on) })
+        : t("registry.reasons.withdrawn", { state });
     }
-    case "expired": {
-      const on = dated("on");
-      return on ? t("registry.reasons.expiredOn", { date: on }) : t("registry.reasons.expired");
-    }
+    case "expired":
+      return reason.on
+        ? t("registry.reasons.expiredOn", { date: context.date(reason.on) })
+        : t("registry.reasons.expired");
     case "suspended":
-      return t("registry.reasons.suspended", { state: stateName });
-    case "excluded_by_reservation":
+      return t("registry.reasons.suspended", { state: context.stateName(reason.state) });
+    case "excluded_by_reservation": {
+      const state = context.stateName(reason.state);
       return reason.reservation === "own_nationals"
-        ? t("registry.reasons.excludedOwnNationals", { state: stateName })
-        : t("registry.reasons.excludedSubject", { state: stateName });
+        ? t("registry.reasons.excludedOwnNationals", { state })
+        : t("registry.reasons.excludedSubject", { state });
+    }
     case "wrong_subject":
       return t("registry.reasons.wrongSubject", { subjects: subjects(reason.subjects, context) });
     case "under_negotiation": {
-      const stage = str(reason.stage);
-      const on = dated("on");
-      if (!stage) return t("registry.reasons.underNegotiation");
-      return on
-        ? t("registry.reasons.underNegotiationStageOn", { stage: stageLabel(stage, context), date: on })
-        : t("registry.reasons.underNegotiationStage", { stage: stageLabel(stage, context) });
+      if (!reason.stage) return t("registry.reasons.underNegotiation");
+      const stage = inSentence(t(`registry.vocab.stages.${reason.stage}`));
+      return reason.on
+        ? t("registry.reasons.underNegotiationStageOn", { stage, date: context.date(reason.on) })
+        : t("registry.reasons.underNegotiationStage", { stage });
     }
     case "superseded_by":
-      return t("registry.reasons.supersededBy", { instrument: str(reason.instrumentCode) ?? "—" });
+      return t("registry.reasons.supersededBy", { instrument: reason.instrumentCode });
     case "non_binding":
       return t("registry.reasons.nonBinding");
     case "reciprocity":
       return t("registry.reasons.reciprocity");
-    default:
-      return null;
   }
 }
 
-export function caveatText(caveat: Params, context: ReasonContext): string | null {
+export function caveatText(caveat: ResolverCaveat, context: ReasonContext): string {
   const { t } = context;
-  const state = str(caveat.state);
-  const stateName = state ? context.stateName(state) : "";
   switch (caveat.code) {
     case "offence_scope":
       return t("registry.caveats.offenceScope", { subjects: subjects(caveat.subjects, context) });
     case "own_nationals_may_be_refused":
-      return t("registry.caveats.ownNationalsMayBeRefused", { state: stateName });
+      return t("registry.caveats.ownNationalsMayBeRefused", { state: context.stateName(caveat.state) });
     case "derived_entry_into_force":
-      return t("registry.caveats.derivedEntryIntoForce", { state: stateName });
-    case "party_list_as_of": {
-      const asOf = str(caveat.asOf);
-      return t("registry.caveats.partyListAsOf", { date: asOf ? context.date(asOf) : "—" });
-    }
+      return t("registry.caveats.derivedEntryIntoForce", { state: context.stateName(caveat.state) });
+    case "party_list_as_of":
+      return t("registry.caveats.partyListAsOf", { date: context.date(caveat.asOf) });
     case "unverified_facts":
       return t("registry.caveats.unverifiedFacts");
-    case "undated_action": {
-      const action = str(caveat.action);
+    case "undated_action":
       return t("registry.caveats.undatedAction", {
-        state: stateName,
-        action: action ? actionLabel(action, context) : "—",
+        state: context.stateName(caveat.state),
+        action: t(`registry.vocab.actions.${caveat.action}`),
       });
-    }
     case "demo_data":
       return t("registry.caveats.demoData");
-    default:
-      return null;
   }
 }

@@ -16,16 +16,17 @@ import { useForm } from "@mantine/form";
 import { IconAlertCircle, IconArrowsExchange, IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { isIsoDate, isoDateOrNull } from "../../domain/platform/dates.js";
 import { resolveQuerySchema } from "../../domain/registry/schemas.js";
 import { REQUEST_KINDS, type RequestKind } from "../../domain/registry/vocabulary.js";
 import { errorMessage } from "../api/errors.js";
 import { useStateNames } from "../directory/state-names.js";
 import { StateSelect } from "../directory/state-select.js";
 import { useFormat } from "../format.js";
+import { useOfficeToday } from "../platform/auth/session.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { CandidateCard } from "./candidate-card.js";
-import { isIsoDate, todayIso } from "./dates.js";
 import { type ResolveQuery, useResolve } from "./registry-api.js";
 
 type Values = {
@@ -57,6 +58,7 @@ export function ResolverPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useStateNames();
+  const today = useOfficeToday();
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
   const resolve = useResolve(query);
@@ -66,7 +68,7 @@ export function ResolverPage() {
       requesting: params.get("requesting"),
       requested: params.get("requested"),
       kind: REQUEST_KINDS.find((kind) => kind === params.get("kind")) ?? "mla",
-      date: isIsoDate(params.get("date") ?? "") ? (params.get("date") ?? todayIso()) : todayIso(),
+      date: isoDateOrNull(params.get("date")) ?? today,
       nationality: params.get("nationality"),
     },
     validate: {

@@ -15,6 +15,8 @@ import {
 import { IconAlertCircle, IconMap, IconScale } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { isStateCode } from "../../domain/directory/state-codes.js";
+import { isoDateOrNull } from "../../domain/platform/dates.js";
 import type { CandidateView } from "../../domain/registry/schemas.js";
 import { errorMessage } from "../api/errors.js";
 import { useStateDetail } from "../directory/directory-api.js";
@@ -22,12 +24,12 @@ import { membershipStatusLabel, organisationName } from "../directory/organisati
 import { useStateNames } from "../directory/state-names.js";
 import { StateSelect } from "../directory/state-select.js";
 import { useFormat } from "../format.js";
+import { useOfficeToday } from "../platform/auth/session.js";
+import { DemoBadge } from "../platform/shell/demo-badge.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { TableScroll } from "../platform/shell/table-scroll.js";
-import { DemoBadge } from "./badges.js";
 import { CandidateCard } from "./candidate-card.js";
-import { isIsoDate, todayIso } from "./dates.js";
 import { agencyKindLabel } from "./labels.js";
 import { usePair } from "./registry-api.js";
 
@@ -47,10 +49,10 @@ export function RegistryStatePage() {
   const stateCode = code.toUpperCase();
   const [params, setParams] = useSearchParams();
   const partnerParam = params.get("partner");
-  const partner =
-    partnerParam && /^[A-Z]{2}$/.test(partnerParam) && partnerParam !== stateCode ? partnerParam : null;
+  const partner = isStateCode(partnerParam) && partnerParam !== stateCode ? partnerParam : null;
+  const today = useOfficeToday();
   const dateParam = params.get("date") ?? "";
-  const date = isIsoDate(dateParam) ? dateParam : todayIso();
+  const date = isoDateOrNull(dateParam) ?? today;
   const detail = useStateDetail(stateCode);
   const names = useStateNames();
   const pair = usePair(stateCode, partner, date);

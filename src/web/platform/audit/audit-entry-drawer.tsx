@@ -1,8 +1,8 @@
 import { Code, Drawer, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { isRole } from "../../../domain/platform/roles.js";
 import type { AuditEntry } from "../../../domain/platform/schemas.js";
+import { isRole } from "../../../domain/platform/vocabulary.js";
 import { useFormat } from "../../format.js";
 import { useLastPresent } from "../shell/use-last-present.js";
 import { eventLabel } from "./event-label.js";

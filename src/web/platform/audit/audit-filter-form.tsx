@@ -7,7 +7,7 @@ import { AUDIT_OUTCOMES } from "../../../domain/platform/vocabulary.js";
 import { i18n } from "../../i18n/i18n.js";
 import type { AuditFilters } from "./audit-api.js";
 import { KNOWN_EVENT_TYPES, KNOWN_OBJECT_TYPES } from "./event-label.js";
-import { localInputToIso } from "./local-date-time.js";
+import { localInputToInstant } from "./local-date-time.js";
 
 type Values = {
   eventType: string;
@@ -38,8 +38,8 @@ function toFilters(values: Values): AuditFilters {
     actor: text(values.actor),
     objectType: text(values.objectType),
     objectId: text(values.objectId),
-    from: localInputToIso(values.from),
-    to: localInputToIso(values.to),
+    from: localInputToInstant(values.from),
+    to: localInputToInstant(values.to),
   };
 }
 
@@ -50,8 +50,8 @@ export function AuditFilterForm({ onApply }: { onApply: (filters: AuditFilters) 
     initialValues: EMPTY,
     validate: {
       to: (value, values) => {
-        const from = localInputToIso(values.from);
-        const to = localInputToIso(value);
+        const from = localInputToInstant(values.from);
+        const to = localInputToInstant(value);
         return from && to && to < from ? i18n.t("audit.filters.toBeforeFrom") : null;
       },
     },

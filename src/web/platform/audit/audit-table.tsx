@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { isRole } from "../../../domain/platform/roles.js";
 import type { AuditEntry } from "../../../domain/platform/schemas.js";
+import { isRole } from "../../../domain/platform/vocabulary.js";
 import { useFormat } from "../../format.js";
 import { TableScroll } from "../shell/table-scroll.js";
 import { eventLabel } from "./event-label.js";

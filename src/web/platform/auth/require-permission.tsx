@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Permission } from "../../../domain/platform/roles.js";
+import type { Permission } from "../../../domain/platform/vocabulary.js";
 import { ForbiddenPage } from "../shell/forbidden-page.js";
 import { usePermission } from "./session.js";
 

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { Permission } from "../../../domain/platform/roles.js";
+import type { IsoDate } from "../../../domain/platform/dates.js";
 import type { SessionResponse } from "../../../domain/platform/schemas.js";
+import type { Permission } from "../../../domain/platform/vocabulary.js";
 import { loadSession } from "../../api/client.js";
 
 export const SESSION_KEY = ["session"] as const;
@@ -19,6 +20,21 @@ export function useSession(): SessionResponse {
 
 export function usePermission(permission: Permission): boolean {
   return useSession().permissions.includes(permission);
+}
+
+/** The office's time zone and today in it, as the server reckons them (COMITY_TIME_ZONE). */
+export function useOffice(): SessionResponse["office"] {
+  return useSession().office;
+}
+
+/**
+ * Today: the office's day, never the browser's (a browser in another time zone, or with a
+ * wrong clock, would shift every default date and every "due today"). A session answer
+ * older than a minute is asked again when a page opens or the window regains focus, so the
+ * day turns soon after the office's midnight.
+ */
+export function useOfficeToday(): IsoDate {
+  return useOffice().today;
 }
 
 /** Asks the server again and waits, so that what follows sees the new session. */

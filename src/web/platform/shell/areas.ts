@@ -10,7 +10,7 @@ import {
   IconWorld,
   type TablerIcon,
 } from "@tabler/icons-react";
-import type { Permission } from "../../../domain/platform/roles.js";
+import type { Permission } from "../../../domain/platform/vocabulary.js";
 
 export type AreaKey =
   | "home"

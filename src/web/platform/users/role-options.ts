@@ -1,7 +1,6 @@
 import type { TFunction } from "i18next";
-import { ROLES } from "../../../domain/platform/roles.js";
 import { LOCALES } from "../../../domain/platform/schemas.js";
-import { CONFIDENTIALITY_LEVELS } from "../../../domain/platform/vocabulary.js";
+import { CONFIDENTIALITY_LEVELS, ROLES } from "../../../domain/platform/vocabulary.js";
 
 export function roleOptions(t: TFunction) {
   return ROLES.map((role) => ({ value: role, label: t(`roles.names.${role}`) }));

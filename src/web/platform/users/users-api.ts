@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Role } from "../../../domain/platform/roles.js";
 import {
   type createUserBodySchema,
   type User,
@@ -8,7 +7,7 @@ import {
   userSchema,
   userWithInvitationSchema,
 } from "../../../domain/platform/schemas.js";
-import type { ConfidentialityLevel } from "../../../domain/platform/vocabulary.js";
+import type { ConfidentialityLevel, Role } from "../../../domain/platform/vocabulary.js";
 import { request } from "../../api/client.js";
 
 export const USERS_KEY = ["users"] as const;
