@@ -20,10 +20,12 @@ import type {
   Person,
 } from "../src/domain/cases/model.js";
 import type { CaseKind, ConfidentialityLevel, Direction, Priority } from "../src/domain/cases/vocabulary.js";
+import { parseStateCode, type StateCode } from "../src/domain/directory/state-codes.js";
+import { type IsoDate, parseIsoDate } from "../src/domain/platform/dates.js";
 
-export const HOME_STATE = "RU";
+export const HOME_STATE = parseStateCode("RU");
 
-export type PartnerState = { code: string; nameEn: string };
+export type PartnerState = { code: StateCode; nameEn: string };
 
 export type TeamName = (typeof TEAM_NAMES)[number];
 export const TEAM_NAMES = [
@@ -36,8 +38,8 @@ export const TEAM_NAMES = [
 ] as const;
 
 export type GeneratorContext = {
-  /** The legal date of today, YYYY-MM-DD: no event is dated after it. */
-  today: string;
+  /** The legal date of today: no event is dated after it. */
+  today: IsoDate;
   /** Most frequent first. */
   partners: readonly PartnerState[];
   teamIds: Readonly<Record<TeamName, string>>;
@@ -50,7 +52,7 @@ export type SyntheticCase = {
   facts: CaseFacts;
   events: CaseEventInput[];
   /** The day the case was opened: its `opened` event is recorded then. */
-  openedOn: string;
+  openedOn: IsoDate;
 };
 
 /** The partners named first: the office's usual correspondents. The others follow. */
@@ -350,8 +352,8 @@ const REFUSAL_GROUNDS = [
 function toDays(isoDate: string): number {
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 }
-function fromDays(days: number): string {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+function fromDays(days: number): IsoDate {
+  return parseIsoDate(new Date(days * 86_400_000).toISOString().slice(0, 10));
 }
 
 type Rand = () => number;
@@ -431,13 +433,15 @@ function person(
   rand: Rand,
   id: string,
   role: Person["role"],
-  nationality: string,
+  nationality: StateCode,
   openedYear: number,
   /** The surname the case's title already names. */
   named?: readonly [string, string],
 ): Person {
   const russianName = !!named || nationality === HOME_STATE || CIS.has(nationality) || chance(rand, 0.3);
-  const birthDate = `${openedYear - 22 - Math.floor(rand() * 45)}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`;
+  const birthDate = parseIsoDate(
+    `${openedYear - 22 - Math.floor(rand() * 45)}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`,
+  );
   if (!russianName) {
     return {
       id,
@@ -595,7 +599,9 @@ function caseFacts(
     category: kind.category,
     maximumPenaltyMonths: kind.maximumMonths,
     deathPenalty: false,
-    committedOn: `${openedYear - 1 - Math.floor(rand() * 3)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+    committedOn: parseIsoDate(
+      `${openedYear - 1 - Math.floor(rand() * 3)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+    ),
     ...(header.purpose === "enforcement" ? { sentenceMonths: 12 + Math.floor(rand() * 96) } : {}),
   }));
   const persons: Person[] = [];
@@ -705,7 +711,7 @@ function caseEvents(
   const outcome = weighted(rand, { granted: 70, partially_granted: 8, refused: 14, withdrawn: 8 });
   const pace = 4 + rand() * 40;
   const gap = () => Math.floor(pace * (0.3 + rand() * 1.4));
-  type Step = { after: number; make: (on: string) => CaseEventInput | null };
+  type Step = { after: number; make: (on: IsoDate) => CaseEventInput | null };
   const steps: Step[] = [];
   const step = (after: number, make: Step["make"]) => steps.push({ after, make });
   let custody = false;

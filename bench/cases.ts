@@ -47,9 +47,12 @@ import { applyEvent } from "../src/domain/cases/projection.js";
 import type { CaseProjection } from "../src/domain/cases/schemas.js";
 import { caseListQuerySchema } from "../src/domain/cases/schemas.js";
 import { checkTransition } from "../src/domain/cases/state-machine.js";
+import { parseStateCode } from "../src/domain/directory/state-codes.js";
+import type { IsoDate } from "../src/domain/platform/dates.js";
 import { caseVisibility, type UserCaseSubject } from "../src/server/cases/case.policy.js";
 import { caseRules, type EvaluationInputs, evaluateWith } from "../src/server/cases/evaluate-case.js";
 import type { Services } from "../src/server/platform/operation.js";
+import { officeToday } from "../src/server/platform/today.js";
 import { registrySnapshot } from "../src/server/registry/snapshot-cache.js";
 import {
   type GeneratorContext,
@@ -194,7 +197,7 @@ export async function listQueries(
   database: Database,
   subject: UserCaseSubject,
   path: string,
-  today: string,
+  today: IsoDate,
 ): Promise<BuiltQuery[]> {
   const query = caseListQuerySchema.parse(Object.fromEntries(new URL(path, "http://x").searchParams));
   const built: { toSQL(): BuiltQuery }[] = [];
@@ -223,7 +226,7 @@ async function explainList(
   database: Database,
   subject: UserCaseSubject,
   path: string,
-  today: string,
+  today: IsoDate,
 ): Promise<ExplainFigures> {
   const explain = async ({ sql: text, params }: BuiltQuery) => {
     // Twice: the first warms the cache, the second is measured.
@@ -250,7 +253,7 @@ async function explainList(
 
 export async function runCasesBench(services: Services, administrator: ApiSession): Promise<CasesFigures> {
   const { database } = services;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = officeToday(services);
 
   // --- teams, partners, instruments ----------------------------------------------------------------
   const teamIds = {} as Record<TeamName, string>;
@@ -276,7 +279,10 @@ export async function runCasesBench(services: Services, administrator: ApiSessio
     .map((row) => ({ row, order: shuffle() }))
     .sort((left, right) => left.order - right.order)
     .map(({ row }) => row);
-  const partners: PartnerState[] = [...USUAL_PARTNERS.map((code) => byCode.get(code)!), ...others]
+  const partners: PartnerState[] = [
+    ...USUAL_PARTNERS.map((code) => byCode.get(parseStateCode(code))!),
+    ...others,
+  ]
     .slice(0, PARTNERS)
     .map((row) => ({ code: row.code, nameEn: row.nameEn }));
   const context: GeneratorContext = {

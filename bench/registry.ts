@@ -15,6 +15,8 @@
 import { states as statesTable } from "../src/db/directory/states.table.js";
 import { insertInstrument, insertPartyActions } from "../src/db/registry/instruments.repository.js";
 import { loadRegistrySnapshot } from "../src/db/registry/snapshot.repository.js";
+import { parseStateCode } from "../src/domain/directory/state-codes.js";
+import { parseIsoDate } from "../src/domain/platform/dates.js";
 import { resolveLegalBasis } from "../src/domain/registry/resolver.js";
 import { REQUEST_KINDS } from "../src/domain/registry/vocabulary.js";
 import type { Services } from "../src/server/platform/operation.js";
@@ -85,11 +87,11 @@ export async function runRegistryBench(
         createdAt: now,
         updatedAt: now,
       });
-      const rows = [state, partner].flatMap((party) =>
+      const rows: Parameters<typeof insertPartyActions>[1] = [state, partner].flatMap((party) =>
         [
-          { action: "signature", date: signed },
-          { action: "ratification", date: day(rand, Number(signed.slice(0, 4)), 2026) },
-          ...(rand() < 0.05 ? [{ action: "denunciation", date: day(rand, 2020, 2026) }] : []),
+          { action: "signature" as const, date: signed },
+          { action: "ratification" as const, date: day(rand, Number(signed.slice(0, 4)), 2026) },
+          ...(rand() < 0.05 ? [{ action: "denunciation" as const, date: day(rand, 2020, 2026) }] : []),
         ].map((row) => ({
           instrumentId: instrument.id,
           partyType: "state",
@@ -116,7 +118,7 @@ export async function runRegistryBench(
       binding: true,
       level: "interstate",
       scope: "regional",
-      entryIntoForce: "2000-01-01",
+      entryIntoForce: parseIsoDate("2000-01-01"),
       entryIntoForceDelayDays: 90,
       sources: [{ kind: "other", title: "Synthetic benchmark data" }],
       isDemo: true,
@@ -149,7 +151,7 @@ export async function runRegistryBench(
   const loadStarted = performance.now();
   const snapshot = await loadRegistrySnapshot(database);
   const snapshotMs = performance.now() - loadStarted;
-  const date = "2025-06-01";
+  const date = parseIsoDate("2025-06-01");
   const kinds = REQUEST_KINDS;
   let pairs = 0;
   let candidates = 0;
@@ -176,7 +178,7 @@ export async function runRegistryBench(
     const resolvePaths = Array.from({ length: 2000 }, () => {
       const a = codes[Math.floor(pairRand() * codes.length)]!;
       let b = codes[Math.floor(pairRand() * codes.length)]!;
-      if (b === a) b = a === "RU" ? "KH" : "RU";
+      if (b === a) b = parseStateCode(a === "RU" ? "KH" : "RU");
       return `/api/registry/resolve?requesting=${a}&requested=${b}&kind=${kinds[Math.floor(pairRand() * kinds.length)]}&date=${date}`;
     });
     const scenarios: [string, string[]][] = [

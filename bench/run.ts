@@ -20,7 +20,7 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { stopEmbeddedServer } from "../src/db/embedded.js";
 import { loadConfig } from "../src/server/platform/config.js";
-import { openRuntime } from "../src/server/platform/runtime.js";
+import { openRuntime } from "../src/server/runtime.js";
 import { type CasesFigures, casesFailures, casesReport, runCasesBench } from "./cases.js";
 import { type RegistryFigures, registryReport, runRegistryBench } from "./registry.js";
 import { log, signInAdministrator, startServer } from "./shared.js";

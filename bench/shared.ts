@@ -7,6 +7,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "otplib";
 import { projectRoot } from "../src/db/project-paths.js";
+import { type IsoDate, parseIsoDate } from "../src/domain/platform/dates.js";
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
 export const CONNECTIONS = 10;
@@ -21,11 +22,11 @@ export function random(seed: number) {
   };
 }
 
-export function day(rand: () => number, from: number, to: number): string {
+export function day(rand: () => number, from: number, to: number): IsoDate {
   const year = from + Math.floor(rand() * (to - from));
   const month = 1 + Math.floor(rand() * 12);
   const dayOfMonth = 1 + Math.floor(rand() * 28);
-  return `${year}-${String(month).padStart(2, "0")}-${String(dayOfMonth).padStart(2, "0")}`;
+  return parseIsoDate(`${year}-${String(month).padStart(2, "0")}-${String(dayOfMonth).padStart(2, "0")}`);
 }
 
 export async function startServer(

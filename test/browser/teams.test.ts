@@ -132,8 +132,9 @@ describe("teams in the browser", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("menuitem", { name: "Edit name or description" }).waitFor();
     await page.keyboard.press("ArrowDown");
-    await page.getByRole("menuitem", { name: "Edit name or description" }).focus();
-    await page.keyboard.press("Enter");
+    // Focus and Enter in one step on the item itself: a separate focus() can land while the
+    // menu is still opening, and the Enter then goes nowhere.
+    await page.getByRole("menuitem", { name: "Edit name or description" }).press("Enter");
     const edit = page.getByRole("dialog", { name: "Edit team Extradition desk" });
     await edit.getByRole("textbox", { name: /^Name/ }).fill("Extradition and transfer desk");
     await settled(page);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role } from "../../src/domain/platform/roles.js";
+import { ROLES, type Role } from "../../src/domain/platform/vocabulary.js";
 import { type Access, type RouteTableEntry, roleSatisfies } from "../../src/server/platform/access.js";
 import { Client, createTestApp, createUser, signIn, type TestApp } from "../support/app.js";
 import { registryFixtures } from "../support/registry.js";

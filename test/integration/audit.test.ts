@@ -3,10 +3,10 @@ import fc from "fast-check";
 import { generate } from "otplib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit } from "../../src/db/platform/audit.repository.js";
 import { insertNotifications } from "../../src/db/notifications/notifications.repository.js";
+import { appendAudit } from "../../src/db/platform/audit.repository.js";
 import type { AuditRecord } from "../../src/domain/platform/audit-chain.js";
-import type { Role } from "../../src/domain/platform/roles.js";
+import type { Role } from "../../src/domain/platform/vocabulary.js";
 import { createCheckpoint } from "../../src/server/platform/audit/create-checkpoint.js";
 import { verifyAudit } from "../../src/server/platform/audit/verify-audit.js";
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ROLES } from "../../src/domain/platform/roles.js";
+import { ROLES } from "../../src/domain/platform/vocabulary.js";
 import { type RouteTableEntry, roleSatisfies } from "../../src/server/platform/access.js";
 import { Client, createTestApp, createUser, signIn, type TestApp } from "../support/app.js";
 import { databaseDigest } from "../support/database.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseRow } from "../../src/db/cases/cases.repository.js";
 import type { ConfidentialityLevel } from "../../src/domain/cases/vocabulary.js";
-import type { Role } from "../../src/domain/platform/roles.js";
+import type { Role } from "../../src/domain/platform/vocabulary.js";
 import { type Client, createTestApp, createUser, signIn, signInAs, type TestApp } from "../support/app.js";
 import { caseFixtures, caseHeader } from "../support/cases.js";
 import { SAMPLE_DOCUMENTS } from "../support/documents.js";

@@ -159,12 +159,23 @@ describe("opening a case", () => {
       fields: [{ path: "body.header.reference", message: "taken" }],
     });
 
+    // A state outside the shipped list of states is bad input (400), not a reference to nothing.
+    const unknownState = await officer.post(
+      "/api/cases",
+      { header: caseHeader({ teamId, requestingState: "ZZ" }), facts: {} },
+      { "idempotency-key": key() },
+    );
+    expect(unknownState.status).toBe(400);
+    expect(unknownState.body.error).toMatchObject({
+      code: "invalid_input",
+      fields: [{ path: "body.header.requestingState", message: expect.any(String) }],
+    });
+
     const nowhere = await officer.post(
       "/api/cases",
       {
         header: caseHeader({
           teamId,
-          requestingState: "ZZ",
           legalBasis: { type: "instrument", instrumentId: "00000000-0000-4000-8000-000000000000" },
         }),
         facts: {},
@@ -175,7 +186,6 @@ describe("opening a case", () => {
     expect(nowhere.body.error.code).toBe("invalid_reference");
     expect(nowhere.body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual([
       "body.header.legalBasis.instrumentId",
-      "body.header.requestingState",
     ]);
 
     const sameState = await officer.post(

@@ -7,7 +7,7 @@ import { teamMembers } from "../../src/db/platform/teams.table.js";
 import { users } from "../../src/db/platform/users.table.js";
 import { migrationsDir } from "../../src/db/project-paths.js";
 import { type Deadline, remindersFor } from "../../src/domain/clocks/compute.js";
-import type { Role } from "../../src/domain/platform/roles.js";
+import type { Role } from "../../src/domain/platform/vocabulary.js";
 import {
   DEADLINE_REMINDERS_JOB,
   deadlineRemindersJob,

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { generate } from "otplib";
 import { insertUser, type UserRow } from "../../src/db/platform/users.repository.js";
-import type { Role } from "../../src/domain/platform/roles.js";
+import type { Role } from "../../src/domain/platform/vocabulary.js";
 import { type App, buildApp } from "../../src/server/app.js";
 import type { Config } from "../../src/server/platform/config.js";
 import { hashPassword, newTotpSecret, sealTotpSecret } from "../../src/server/platform/credentials.js";

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { z } from "zod";
 import {
   CASE_EVENT_TYPES,
   type CaseEvent,
@@ -7,6 +8,7 @@ import {
   type CaseEventType,
   type CaseFacts,
   type CaseHeader,
+  caseEventPayloads,
   caseFactsSchema,
   caseHeaderSchema,
 } from "../../src/domain/cases/model.js";
@@ -22,7 +24,8 @@ import {
   MEASURE_STATUSES,
   PRIORITIES,
 } from "../../src/domain/cases/vocabulary.js";
-import { addDays } from "../../src/domain/platform/dates.js";
+import { parseStateCode } from "../../src/domain/directory/state-codes.js";
+import { addDays, instantOf, parseIsoDate } from "../../src/domain/platform/dates.js";
 
 /**
  * Cases for tests, in this folder and in the layers above: a header and facts modelled on
@@ -32,10 +35,15 @@ import { addDays } from "../../src/domain/platform/dates.js";
  * name p9, m9 and a9, which do not exist, so that invalid references are generated too.
  */
 
+/** What a test writes: plain strings for dates and state codes, parsed by the builders. */
+export type CaseHeaderInput = z.input<typeof caseHeaderSchema>;
+export type CaseFactsInput = z.input<typeof caseFactsSchema>;
+export type CaseEventPayloadInput<T extends CaseEventType> = z.input<(typeof caseEventPayloads)[T]>;
+
 export function exampleHeader(
   kind: CaseKind = "extradition",
   direction: Direction = "incoming",
-  overrides: Partial<CaseHeader> = {},
+  overrides: Partial<CaseHeaderInput> = {},
 ): CaseHeader {
   return caseHeaderSchema.parse({
     kind,
@@ -52,7 +60,7 @@ export function exampleHeader(
   });
 }
 
-export function exampleFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
+export function exampleFacts(overrides: Partial<CaseFactsInput> = {}): CaseFacts {
   return caseFactsSchema.parse({
     offences: [
       {
@@ -99,8 +107,19 @@ export function opening(header: CaseHeader, facts: CaseFacts = exampleFacts()): 
   return { type: "opened", payload: { header, facts } };
 }
 
-/** One event input, typed by its event type. */
-export function eventInput<T extends CaseEventType>(type: T, payload: CaseEventPayload<T>): CaseEventInput {
+/**
+ * One event input, typed by its event type. The payload is written as a client sends it
+ * (dates and state codes as plain strings) and parsed with the event's schema, so that a
+ * test cannot build a payload that the schema would refuse.
+ */
+export function eventInput<T extends CaseEventType>(
+  type: T,
+  payload: CaseEventPayloadInput<T>,
+): CaseEventInput {
+  return typedEventInput(type, caseEventPayloads[type].parse(payload) as CaseEventPayload<T>);
+}
+
+function typedEventInput<T extends CaseEventType>(type: T, payload: CaseEventPayload<T>): CaseEventInput {
   return { type, payload } as CaseEventInput;
 }
 
@@ -110,7 +129,7 @@ export function envelope(
   sequence: number,
   actorId: string | null = "user-1",
 ): CaseEvent {
-  const recordedAt = new Date(Date.UTC(2025, 0, 10, 9, 0) + (sequence - 1) * 60_000).toISOString();
+  const recordedAt = instantOf(new Date(Date.UTC(2025, 0, 10, 9, 0) + (sequence - 1) * 60_000));
   return { ...input, sequence, recordedAt, actorId } as CaseEvent;
 }
 
@@ -123,7 +142,7 @@ export function caseStream(inputs: readonly CaseEventInput[]): CaseEvent[] {
 export const kindArbitrary = fc.constantFrom(...CASE_KINDS);
 export const directionArbitrary = fc.constantFrom(...DIRECTIONS);
 
-const day = fc.integer({ min: 0, max: 900 }).map((offset) => addDays("2024-06-01", offset));
+const day = fc.integer({ min: 0, max: 900 }).map((offset) => addDays(parseIsoDate("2024-06-01"), offset));
 const note = fc.constantFrom("Letter of the Ministry of Justice", "See annex 2", "Agreed by telephone");
 const nullish = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null, freq: 3 });
 const personReference = nullish(fc.constantFrom("p1", "p2", "p9"));
@@ -170,7 +189,7 @@ const PAYLOADS: { [T in CaseEventType]: fc.Arbitrary<CaseEventPayload<T>> } = {
         title: fc.constantFrom("Blackmail of a construction company", "Extortion, Phnom Penh"),
         priority: fc.constantFrom(...PRIORITIES),
         confidentiality: fc.constantFrom(...CONFIDENTIALITY_LEVELS),
-        requestedState: fc.constantFrom("RU", "KH", "TH"),
+        requestedState: fc.constantFrom("RU", "KH", "TH").map(parseStateCode),
         foreignReference: nullish(fc.constant("KH/PG/2025/041-bis")),
       },
       { requiredKeys: [] },
@@ -187,7 +206,11 @@ const PAYLOADS: { [T in CaseEventType]: fc.Arbitrary<CaseEventPayload<T>> } = {
     dueOn: nullish(day),
   }),
   information_received: fc.record({ on: day, note: nullish(note) }),
-  consultation_held: fc.record({ on: day, withState: fc.constantFrom("KH", "RU"), summary: note }),
+  consultation_held: fc.record({
+    on: day,
+    withState: fc.constantFrom("KH", "RU").map(parseStateCode),
+    summary: note,
+  }),
   provisional_arrest: fc.record({
     on: day,
     personId: personReference,
@@ -252,7 +275,9 @@ const PAYLOADS: { [T in CaseEventType]: fc.Arbitrary<CaseEventPayload<T>> } = {
 };
 
 export function eventInputArbitrary<T extends CaseEventType>(type: T): fc.Arbitrary<CaseEventInput> {
-  return (PAYLOADS[type] as fc.Arbitrary<CaseEventPayload<T>>).map((payload) => eventInput(type, payload));
+  return (PAYLOADS[type] as fc.Arbitrary<CaseEventPayload<T>>).map((payload) =>
+    typedEventInput(type, payload),
+  );
 }
 
 /** Any event of any type, legal or not in a given case. */

@@ -13,13 +13,15 @@ import { insertTeam, insertTeamMember } from "../../src/db/platform/teams.reposi
 import { users } from "../../src/db/platform/users.table.js";
 import {
   type CaseEvent,
-  type CaseEventInput,
+  type CaseEventType,
   caseFactsSchema,
   caseHeaderSchema,
 } from "../../src/domain/cases/model.js";
 import { applyEvent } from "../../src/domain/cases/projection.js";
 import type { ConfidentialityLevel } from "../../src/domain/cases/vocabulary.js";
+import { dayIn, instantOf } from "../../src/domain/platform/dates.js";
 import type { TestApp } from "./app.js";
+import { type CaseEventPayloadInput, eventInput } from "./cases-fixtures.js";
 import { SAMPLE_DOCUMENTS } from "./documents.js";
 
 let counter = 0;
@@ -72,20 +74,27 @@ export function caseFixtures(t: TestApp) {
         type: "opened",
         payload: { header: caseHeaderSchema.parse(caseHeader(header)), facts: caseFactsSchema.parse(facts) },
         sequence: 1,
-        recordedAt: t.clock.now().toISOString(),
+        recordedAt: instantOf(t.clock.now()),
         actorId: null,
       } as CaseEvent;
       const row = await insertCase(database, caseColumns(applyEvent(null, opened)), t.clock.now());
       await insertCaseEvent(database, row.id, opened);
       return row;
     },
-    /** Appends an event as the server would (the state machine must accept it). */
-    async append(caseId: string, input: CaseEventInput): Promise<CaseRow> {
+    /**
+     * Appends an event as the server would (the state machine must accept it). The payload
+     * is written as a client sends it, dates and state codes as plain strings, and parsed
+     * with the event's schema.
+     */
+    async append<T extends CaseEventType>(
+      caseId: string,
+      input: { type: T; payload: CaseEventPayloadInput<T> },
+    ): Promise<CaseRow> {
       const row = (await findCaseById(database, caseId))!;
       const event = {
-        ...input,
+        ...eventInput(input.type, input.payload),
         sequence: row.version + 1,
-        recordedAt: t.clock.now().toISOString(),
+        recordedAt: instantOf(t.clock.now()),
         actorId: null,
       } as CaseEvent;
       await insertCaseEvent(database, caseId, event);
@@ -111,7 +120,7 @@ export function caseFixtures(t: TestApp) {
       });
       const row = await this.append(kase.id, {
         type: "document_added",
-        payload: { on: t.clock.now().toISOString().slice(0, 10), documentId, name: "request.pdf", sha256 },
+        payload: { on: dayIn("UTC", t.clock.now()), documentId, name: "request.pdf", sha256 },
       });
       return { kase: row, documentId, sha256 };
     },

@@ -6,7 +6,8 @@ import {
   computeDeadlines,
   type Deadline,
 } from "../../src/domain/clocks/compute.js";
-import type { IsoDate } from "../../src/domain/platform/dates.js";
+import { parseStateCode, type StateCode } from "../../src/domain/directory/state-codes.js";
+import { instantOf, parseIsoDate } from "../../src/domain/platform/dates.js";
 import { type Rule, ruleFileSchema } from "../../src/domain/rules/model.js";
 import { shippedRuleFile } from "./shipped-rules.js";
 
@@ -14,7 +15,8 @@ import { shippedRuleFile } from "./shipped-rules.js";
  * Cases for the clock tests: the shipped clock rules, one set of calendars for the whole
  * run (their cache is the point), and a builder of event streams numbered as the server
  * numbers them. The default case is the seed scenario's shape: an incoming extradition
- * request to Russia.
+ * request to Russia. The builders take dates and state codes as plain strings and parse
+ * them, so that a test reads as the law does: `arrest("2025-01-29")`.
  */
 
 export const clockRules: Rule[] = ruleFileSchema.parse(JSON.parse(shippedRuleFile("clocks.json").text)).rules;
@@ -35,18 +37,28 @@ const EMPTY_FACTS: CaseFacts = {
   warrants: [],
 };
 
-export function header(
-  overrides: Partial<ComputeDeadlinesInput["header"]> = {},
-): ComputeDeadlinesInput["header"] {
+type ClockHeader = ComputeDeadlinesInput["header"];
+type ClockHeaderInput = Omit<Partial<ClockHeader>, "requestingState" | "requestedState"> & {
+  requestingState?: string;
+  requestedState?: string;
+};
+
+export function header(overrides: ClockHeaderInput = {}): ClockHeader {
+  const { requestingState = "DE", requestedState = "RU", ...rest } = overrides;
   return {
     kind: "extradition",
     direction: "incoming",
-    requestingState: "DE",
-    requestedState: "RU",
     purpose: null,
-    ...overrides,
+    ...rest,
+    requestingState: parseStateCode(requestingState),
+    requestedState: parseStateCode(requestedState),
   };
 }
+
+/** A day for a test: `day("2025-01-29")`; an impossible day throws. */
+export const day = parseIsoDate;
+/** A state code for a test: `state("RU")`; a code not in the shipped list throws. */
+export const state: (code: string) => StateCode = parseStateCode;
 
 /** The events as stored: `opened` first (sequence 1), then the inputs in recording order. */
 export function stream(inputs: readonly CaseEventInput[], measures: ClockCase["measures"] = []): CaseEvent[] {
@@ -69,41 +81,41 @@ export function stream(inputs: readonly CaseEventInput[], measures: ClockCase["m
   return [opened, ...inputs].map((input, index) => ({
     ...input,
     sequence: index + 1,
-    recordedAt: "2025-01-01T09:00:00.000Z",
+    recordedAt: instantOf(new Date("2025-01-01T09:00:00.000Z")),
     actorId: null,
   })) as CaseEvent[];
 }
 
-export const arrest = (on: IsoDate, personId?: string): CaseEventInput => ({
+export const arrest = (on: string, personId?: string): CaseEventInput => ({
   type: "provisional_arrest",
-  payload: { on, ...(personId ? { personId } : {}) },
+  payload: { on: day(on), ...(personId ? { personId } : {}) },
 });
-export const release = (on: IsoDate, personId?: string): CaseEventInput => ({
+export const release = (on: string, personId?: string): CaseEventInput => ({
   type: "released",
-  payload: { on, reason: "released by the court", ...(personId ? { personId } : {}) },
+  payload: { on: day(on), reason: "released by the court", ...(personId ? { personId } : {}) },
 });
-export const receipt = (on: IsoDate): CaseEventInput => ({ type: "received", payload: { on } });
-export const sending = (on: IsoDate): CaseEventInput => ({ type: "sent", payload: { on } });
-export const surrender = (on: IsoDate): CaseEventInput => ({ type: "surrendered", payload: { on } });
-export const surrenderDate = (on: IsoDate, surrenderOn: IsoDate): CaseEventInput => ({
+export const receipt = (on: string): CaseEventInput => ({ type: "received", payload: { on: day(on) } });
+export const sending = (on: string): CaseEventInput => ({ type: "sent", payload: { on: day(on) } });
+export const surrender = (on: string): CaseEventInput => ({ type: "surrendered", payload: { on: day(on) } });
+export const surrenderDate = (on: string, surrenderOn: string): CaseEventInput => ({
   type: "surrender_date_set",
-  payload: { on, surrenderOn },
+  payload: { on: day(on), surrenderOn: day(surrenderOn) },
 });
-export const letter = (on: IsoDate, direction: "in" | "out"): CaseEventInput => ({
+export const letter = (on: string, direction: "in" | "out"): CaseEventInput => ({
   type: "correspondence_logged",
-  payload: { on, direction, channel: "central_authority", summary: "consent notice" },
+  payload: { on: day(on), direction, channel: "central_authority", summary: "consent notice" },
 });
 export const measureChange = (
-  on: IsoDate,
+  on: string,
   measureId: string,
   status: "executed" | "withdrawn" | "in_progress",
-): CaseEventInput => ({ type: "measure_status_changed", payload: { on, measureId, status } });
+): CaseEventInput => ({ type: "measure_status_changed", payload: { on: day(on), measureId, status } });
 
 /** Deadlines of a case with the shipped rules and calendars. */
 export function deadlinesOf(
   clockCase: ClockCase,
   inputs: readonly CaseEventInput[],
-  today: IsoDate,
+  today: string,
   rules: readonly Rule[] = clockRules,
 ): Deadline[] {
   return computeDeadlines({
@@ -111,7 +123,7 @@ export function deadlinesOf(
     events: stream(inputs, clockCase.measures),
     legalBasisCodes: clockCase.legalBasisCodes,
     rules,
-    today,
+    today: day(today),
     calendars,
   });
 }

@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { createDatabase, createPool } from "../../src/db/client.js";
 import { type EmbeddedDatabase, openEmbeddedDatabase } from "../../src/db/embedded.js";
 import { applyMigrations } from "../../src/db/migrate.js";
-import { loadReferenceData } from "../../src/server/platform/reference-data.js";
+import { loadReferenceData } from "../../src/server/reference-data.js";
 import { testServices } from "./services.js";
 
 declare module "vitest" {
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminUrl, template);
   await applyMigrations(templateUrl);
   const pool = createPool(templateUrl, { max: 2 });
-  await loadReferenceData(testServices(createDatabase(pool)));
+  await loadReferenceData({ services: testServices(createDatabase(pool)) });
   await pool.end();
   // No connection may remain on a template while it is copied.
   await admin.query(`ALTER DATABASE ${template} WITH ALLOW_CONNECTIONS false`);

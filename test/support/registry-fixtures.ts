@@ -1,20 +1,50 @@
-import {
-  buildSnapshot,
-  type PartyRef,
-  type RegistryInstrument,
-  type RegistryPartyAction,
-  type RegistrySnapshot,
-  type ReservationPayload,
+import { parseStateCode } from "../../src/domain/directory/state-codes.js";
+import { type IsoDate, parseIsoDate, parsePartialIsoDate } from "../../src/domain/platform/dates.js";
+import type {
+  PartyRef,
+  RegistryInstrument,
+  RegistryPartyAction,
+  RegistrySnapshot,
+  ReservationPayload,
 } from "../../src/domain/registry/model.js";
-import type { PartyActionKind, RelationKind } from "../../src/domain/registry/vocabulary.js";
+import type { ResolveQuery } from "../../src/domain/registry/resolver.js";
+import { buildSnapshot } from "../../src/domain/registry/snapshot.js";
+import type { PartyActionKind, RelationKind, RequestKind } from "../../src/domain/registry/vocabulary.js";
 
 /**
  * A tiny registry builder for the domain tests: instruments and actions written as
- * data, indexed the way the database loader does it.
+ * data, indexed the way the database loader does it. Dates and state codes are written as
+ * plain strings and parsed here, so that an impossible day or an unknown state fails the
+ * test that wrote it.
  */
 let counter = 0;
 
-export function instrument(overrides: Partial<RegistryInstrument> & { code: string }): RegistryInstrument {
+const dayOrNull = (value: string | null | undefined): IsoDate | null =>
+  value === null || value === undefined ? null : parseIsoDate(value);
+
+/** A party as a test writes it: a state's code as a plain string. */
+export type PartyRefInput =
+  | { type: "state"; code: string }
+  | { type: "agency"; id: string }
+  | { type: "organisation"; code: string };
+
+export function party(input: PartyRefInput): PartyRef {
+  return input.type === "state" ? { type: "state", code: parseStateCode(input.code) } : input;
+}
+
+type InstrumentInput = Omit<
+  Partial<RegistryInstrument>,
+  "entryIntoForce" | "termStart" | "termEnd" | "intendedParties"
+> & {
+  code: string;
+  entryIntoForce?: string | null;
+  termStart?: string | null;
+  termEnd?: string | null;
+  intendedParties?: PartyRefInput[];
+};
+
+export function instrument(overrides: InstrumentInput): RegistryInstrument {
+  const { entryIntoForce, termStart, termEnd, intendedParties, ...rest } = overrides;
   return {
     id: `id-${overrides.code}`,
     kind: "convention",
@@ -24,13 +54,13 @@ export function instrument(overrides: Partial<RegistryInstrument> & { code: stri
     level: "interstate",
     scope: "regional",
     subjects: ["extradition", "mla"],
-    entryIntoForce: null,
     entryIntoForceDelayDays: null,
-    termStart: null,
-    termEnd: null,
-    intendedParties: [],
     isDemo: false,
-    ...overrides,
+    ...rest,
+    entryIntoForce: dayOrNull(entryIntoForce),
+    termStart: dayOrNull(termStart),
+    termEnd: dayOrNull(termEnd),
+    intendedParties: (intendedParties ?? []).map(party),
   };
 }
 
@@ -43,23 +73,24 @@ export function act(
     effectiveOn?: string;
     inRespectOf?: string[];
     payload?: ReservationPayload;
-    party?: PartyRef;
+    party?: PartyRefInput;
     verified?: boolean;
     asOf?: string;
   } = {},
 ): RegistryPartyAction {
   counter += 1;
+  const partyState = parseStateCode(state);
   return {
     id: `action-${counter}`,
     instrumentId: `id-${instrumentCode}`,
-    party: extra.party ?? { type: "state", code: state },
-    partyState: state,
+    party: extra.party ? party(extra.party) : { type: "state", code: partyState },
+    partyState,
     action,
-    date,
-    effectiveOn: extra.effectiveOn ?? null,
-    inRespectOf: extra.inRespectOf ?? [],
+    date: dayOrNull(date),
+    effectiveOn: dayOrNull(extra.effectiveOn),
+    inRespectOf: (extra.inRespectOf ?? []).map(parseStateCode),
     payload: extra.payload ?? null,
-    asOf: extra.asOf ?? null,
+    asOf: extra.asOf === undefined ? null : parsePartialIsoDate(extra.asOf),
     verified: extra.verified ?? true,
   };
 }
@@ -93,7 +124,7 @@ export function snapshot(input: {
     stages: (input.stages ?? []).map((stage) => ({
       instrumentId: `id-${stage.instrumentCode}`,
       stage: stage.stage,
-      date: stage.date,
+      date: parseIsoDate(stage.date),
     })),
     relations: (input.relations ?? []).map((relation) => ({
       fromId: `id-${relation.from}`,
@@ -102,4 +133,26 @@ export function snapshot(input: {
     })),
     agencyStates: new Map(),
   });
+}
+
+/** A resolver query as a test writes it: states and the date as plain strings. */
+export function query(input: {
+  requesting: string;
+  requested: string;
+  kind: RequestKind;
+  date: string;
+  personNationality?: string | null;
+}): ResolveQuery {
+  return {
+    requesting: parseStateCode(input.requesting),
+    requested: parseStateCode(input.requested),
+    kind: input.kind,
+    date: parseIsoDate(input.date),
+    ...(input.personNationality === undefined
+      ? {}
+      : {
+          personNationality:
+            input.personNationality === null ? null : parseStateCode(input.personNationality),
+        }),
+  };
 }

@@ -6,7 +6,12 @@ import {
   insertRelation,
   insertStage,
 } from "../../src/db/registry/instruments.repository.js";
+import { parseStateCode } from "../../src/domain/directory/state-codes.js";
+import { parseIsoDate } from "../../src/domain/platform/dates.js";
 import type { TestApp } from "./app.js";
+
+const day = parseIsoDate;
+const state = parseStateCode;
 
 let counter = 0;
 const next = () => {
@@ -50,10 +55,10 @@ export function registryFixtures(t: TestApp) {
         {
           instrumentId: instrument,
           partyType: "state",
-          partyCode: "FR",
-          partyState: "FR",
+          partyCode: state("FR"),
+          partyState: state("FR"),
           action: "signature",
-          date: `2001-01-${String((next() % 28) + 1).padStart(2, "0")}`,
+          date: day(`2001-01-${String((next() % 28) + 1).padStart(2, "0")}`),
           text: `fixture ${next()}`,
           source: { kind: "url", url: "https://example.org/source" },
           origin: "manual",
@@ -67,7 +72,7 @@ export function registryFixtures(t: TestApp) {
       const row = await insertStage(database, {
         instrumentId: instrument.id,
         stage: "initiative",
-        date: "2020-01-01",
+        date: day("2020-01-01"),
         createdAt: now,
       });
       return { instrumentId: instrument.id, id: row.id };
@@ -86,7 +91,7 @@ export function registryFixtures(t: TestApp) {
     async freshAgency(stateCode = "RU") {
       const n = next();
       return insertAgency(database, {
-        stateCode,
+        stateCode: state(stateCode),
         kind: "prosecution_service",
         nameEn: `Test prosecution office ${n}`,
         nameRu: `Тестовая прокуратура ${n}`,
@@ -111,7 +116,7 @@ export function registryFixtures(t: TestApp) {
         agencyId: agency.id,
         titleEn: "Prosecutor",
         titleRu: "Прокурор",
-        startOn: "2020-01-01",
+        startOn: day("2020-01-01"),
         createdAt: now,
       });
       return { personId: person.id, id: row.id };

@@ -9,6 +9,7 @@ import {
   type offenceSchema,
   type personSchema,
 } from "../../src/domain/cases/model.js";
+import { parseIsoDate } from "../../src/domain/platform/dates.js";
 import type { AdmissibilityInput, RuleOverlay } from "../../src/domain/rules/input.js";
 import type { Rule } from "../../src/domain/rules/model.js";
 
@@ -150,7 +151,7 @@ export function admissibilityInput(
   rules: readonly Rule[],
   date = "2025-05-01",
 ): AdmissibilityInput {
-  return { ...scenario, legalBasisCodes, rules, date };
+  return { ...scenario, legalBasisCodes, rules, date: parseIsoDate(date) };
 }
 
 /** A decision event, as the officer would append it. */
@@ -159,5 +160,5 @@ export function decision(
   grounds: { code: string; ruleId?: string }[] = [],
   on = "2025-05-02",
 ): CaseEventInput {
-  return { type: "decided", payload: { on, outcome, grounds } };
+  return { type: "decided", payload: { on: parseIsoDate(on), outcome, grounds } };
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_DOCUMENTS, zipArchive } from "../../../test/support/documents.js";
-import {
-  ACCEPTED_EXTENSIONS,
-  cleanDocumentName,
-  DOCUMENT_TYPES,
-  type DocumentType,
-  identifyDocument,
-  zipEntryNames,
-} from "./document-types.js";
+import { cleanDocumentName, identifyDocument, zipEntryNames } from "./document-types.js";
+import { ACCEPTED_EXTENSIONS, DOCUMENT_TYPES, type DocumentType } from "./vocabulary.js";
 
 const TYPES = Object.keys(DOCUMENT_TYPES) as DocumentType[];
 

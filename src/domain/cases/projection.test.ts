@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { caseStream, envelope, eventInput, exampleFacts, exampleHeader, opening } from "../../../test/support/cases-fixtures.js";
+import {
+  caseStream,
+  envelope,
+  eventInput,
+  exampleFacts,
+  exampleHeader,
+  opening,
+} from "../../../test/support/cases-fixtures.js";
 import { caseEventInputSchema, caseEventPayloads } from "./model.js";
-import { applyEvent, type CaseProjection, IllegalCaseStream, projectCase } from "./projection.js";
+import { applyEvent, IllegalCaseStream, projectCase } from "./projection.js";
+import type { CaseProjection } from "./schemas.js";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {

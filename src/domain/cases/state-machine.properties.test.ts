@@ -16,7 +16,8 @@ import {
   type CaseEventType,
   caseEventInputSchema,
 } from "./model.js";
-import { applyEvent, type CaseProjection, IllegalCaseStream, projectCase } from "./projection.js";
+import { applyEvent, IllegalCaseStream, projectCase } from "./projection.js";
+import type { CaseProjection } from "./schemas.js";
 import { allowedEventTypes, checkTransition, statusesFor } from "./state-machine.js";
 import type { CaseKind, Direction } from "./vocabulary.js";
 

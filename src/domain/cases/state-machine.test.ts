@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { caseStream, eventInput, exampleFacts, exampleHeader, opening } from "../../../test/support/cases-fixtures.js";
+import {
+  caseStream,
+  eventInput,
+  exampleFacts,
+  exampleHeader,
+  opening,
+} from "../../../test/support/cases-fixtures.js";
 import { CASE_EVENT_TYPES, type CaseEventInput } from "./model.js";
-import { type CaseProjection, projectCase } from "./projection.js";
+import { projectCase } from "./projection.js";
+import type { CaseProjection } from "./schemas.js";
 import {
   allowedEventTypes,
   allReachableStatuses,

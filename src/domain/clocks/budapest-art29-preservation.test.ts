@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
+import {
+  type ClockCase,
+  day,
+  deadlinesOf,
+  header,
+  measureChange,
+  only,
+  receipt,
+} from "../../../test/support/clocks-fixtures.js";
 import type { CaseEventInput } from "../cases/model.js";
 import { overdue } from "./compute.js";
-import { type ClockCase, deadlinesOf, header, measureChange, only, receipt } from "../../../test/support/clocks-fixtures.js";
 
 /** Poland asks Russia to preserve stored data: an incoming preservation request. */
 const preservation: ClockCase = {
@@ -14,7 +22,7 @@ const preservation: ClockCase = {
 };
 const withdrawal: CaseEventInput = {
   type: "withdrawn",
-  payload: { on: "2025-03-01", reason: "no longer needed" },
+  payload: { on: day("2025-03-01"), reason: "no longer needed" },
 };
 
 describe("Budapest Convention art. 29(7): preservation for not less than 60 days", () => {
@@ -51,7 +59,7 @@ describe("Budapest Convention art. 29(7): preservation for not less than 60 days
     expect(only(deadlines, "B29-7").state).toBe("elapsed");
     expect(only(deadlines, "B29-7").daysLeft).toBeNull();
     expect(only(deadlines, "B29-7").derivation.en).toContain("The minimum period has run.");
-    expect(overdue(deadlines, "2025-05-01")).toEqual([]);
+    expect(overdue(deadlines, day("2025-05-01"))).toEqual([]);
   });
 
   it("ends early when the request or the preservation measure is withdrawn", () => {

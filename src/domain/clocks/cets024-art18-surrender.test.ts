@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type ClockCase, deadlinesOf, header, only, release, surrender, surrenderDate } from "../../../test/support/clocks-fixtures.js";
+import {
+  type ClockCase,
+  deadlinesOf,
+  header,
+  only,
+  release,
+  surrender,
+  surrenderDate,
+} from "../../../test/support/clocks-fixtures.js";
 
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024"] };
 

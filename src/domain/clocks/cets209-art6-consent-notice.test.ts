@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { arrest, type ClockCase, deadlinesOf, header, letter, only, release } from "../../../test/support/clocks-fixtures.js";
+import {
+  arrest,
+  type ClockCase,
+  deadlinesOf,
+  header,
+  letter,
+  only,
+  release,
+} from "../../../test/support/clocks-fixtures.js";
 
 const withProtocol: ClockCase = { header: header(), legalBasisCodes: ["CETS024", "CETS209"] };
 

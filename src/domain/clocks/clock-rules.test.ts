@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { clockRules } from "../../../test/support/clocks-fixtures.js";
 import { type Rule, ruleSchema } from "../rules/model.js";
 import { clockRuleProblems } from "./check-clock-spec.js";
-import { clockRules } from "../../../test/support/clocks-fixtures.js";
 
 /**
  * data/rules/clocks.json: every clock of DOMAIN.md §4.10 item 10 that the case model can

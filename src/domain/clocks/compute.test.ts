@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Rule, ruleSchema } from "../rules/model.js";
-import { computeDeadlines, dueSoon, overdue, remindersFor } from "./compute.js";
 import {
   arrest,
   type ClockCase,
   calendars,
   clockRules,
+  day,
   deadlinesOf,
   header,
   only,
@@ -13,6 +12,9 @@ import {
   stream,
   surrenderDate,
 } from "../../../test/support/clocks-fixtures.js";
+import type { IsoDate } from "../platform/dates.js";
+import { type Rule, ruleSchema } from "../rules/model.js";
+import { computeDeadlines, dueSoon, overdue, remindersFor } from "./compute.js";
 
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024", "CETS209"] };
 
@@ -73,7 +75,7 @@ describe("computeDeadlines", () => {
       header: header(),
       legalBasisCodes: ["CETS024", "CETS209"],
       rules: clockRules,
-      today: "2025-04-02",
+      today: day("2025-04-02"),
       calendars,
     };
     const forward = computeDeadlines({ ...input, events });
@@ -93,11 +95,13 @@ describe("computeDeadlines", () => {
       header: header(),
       events: stream([]),
       legalBasisCodes: ["CETS024"],
-      today: "2025-01-01",
+      today: day("2025-01-01"),
       calendars,
     };
     expect(() => computeDeadlines({ ...input, rules: [bad] })).toThrow(/E24-16-18d appliesWhen.facts/);
-    expect(() => computeDeadlines({ ...input, rules: clockRules, today: "2025-13-01" })).toThrow(RangeError);
+    // A day that skipped validation (JSON read without its schema) still meets the engine's own check.
+    const unchecked: IsoDate = JSON.parse('"2025-13-01"');
+    expect(() => computeDeadlines({ ...input, rules: clockRules, today: unchecked })).toThrow(RangeError);
   });
 
   it("ignores rules that are not clocks", () => {
@@ -122,24 +126,28 @@ describe("dueSoon, overdue and remindersFor", () => {
   const deadlines = deadlinesOf(incoming, [arrest("2025-01-29")], "2025-02-06");
 
   it("lists running clocks whose day to act by is near, soonest first", () => {
-    expect(dueSoon(deadlines, "2025-02-06", 2).map((deadline) => deadline.ruleId)).toEqual(["CETS209-6"]);
-    expect(dueSoon(deadlines, "2025-02-06", 10).map((deadline) => deadline.ruleId)).toEqual([
+    expect(dueSoon(deadlines, day("2025-02-06"), 2).map((deadline) => deadline.ruleId)).toEqual([
+      "CETS209-6",
+    ]);
+    expect(dueSoon(deadlines, day("2025-02-06"), 10).map((deadline) => deadline.ruleId)).toEqual([
       "CETS209-6",
       "E24-16-18d",
     ]);
     // Saturday 8 February: the practical day (Friday) has passed but the legal last day has not.
-    expect(dueSoon(deadlines, "2025-02-08", 0).map((deadline) => deadline.ruleId)).toEqual(["CETS209-6"]);
-    expect(dueSoon(deadlines, "2025-02-09", 0)).toEqual([]);
+    expect(dueSoon(deadlines, day("2025-02-08"), 0).map((deadline) => deadline.ruleId)).toEqual([
+      "CETS209-6",
+    ]);
+    expect(dueSoon(deadlines, day("2025-02-09"), 0)).toEqual([]);
   });
 
   it("lists clocks past their last day with nothing to stop them", () => {
-    expect(overdue(deadlines, "2025-02-08")).toEqual([]);
-    expect(overdue(deadlines, "2025-02-17").map((deadline) => deadline.ruleId)).toEqual([
+    expect(overdue(deadlines, day("2025-02-08"))).toEqual([]);
+    expect(overdue(deadlines, day("2025-02-17")).map((deadline) => deadline.ruleId)).toEqual([
       "CETS209-6",
       "E24-16-18d",
     ]);
     const met = deadlinesOf(incoming, [arrest("2025-01-29"), receipt("2025-02-03")], "2025-02-04");
-    expect(overdue(met, "2025-02-17").map((deadline) => deadline.ruleId)).toEqual(["CETS209-6"]);
+    expect(overdue(met, day("2025-02-17")).map((deadline) => deadline.ruleId)).toEqual(["CETS209-6"]);
   });
 
   it("gives the reminder days before the practical last day, none before the start, none once stopped", () => {

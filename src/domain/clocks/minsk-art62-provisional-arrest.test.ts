@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { arrest, type ClockCase, deadlinesOf, header, only, receipt, sending } from "../../../test/support/clocks-fixtures.js";
+import {
+  arrest,
+  type ClockCase,
+  deadlinesOf,
+  header,
+  only,
+  receipt,
+  sending,
+} from "../../../test/support/clocks-fixtures.js";
 
 /** Kazakhstan asks Russia under the Minsk Convention (the pair and date decide Minsk or Chisinau). */
 const minsk: ClockCase = { header: header({ requestingState: "KZ" }), legalBasisCodes: ["MINSK1993"] };

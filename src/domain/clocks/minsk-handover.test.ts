@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ClockCase, deadlinesOf, header, only, surrender, surrenderDate } from "../../../test/support/clocks-fixtures.js";
+import {
+  type ClockCase,
+  deadlinesOf,
+  header,
+  only,
+  surrender,
+  surrenderDate,
+} from "../../../test/support/clocks-fixtures.js";
 
 const minsk: ClockCase = { header: header({ requestingState: "BY" }), legalBasisCodes: ["MINSK1993"] };
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { arrest, type ClockCase, deadlinesOf, header, measureChange, receipt } from "../../../test/support/clocks-fixtures.js";
+import {
+  arrest,
+  type ClockCase,
+  day,
+  deadlinesOf,
+  header,
+  measureChange,
+  receipt,
+} from "../../../test/support/clocks-fixtures.js";
 import { type DeadlineNotice, deadlineNotices, noticeKey, reminderHorizonDays } from "./notices.js";
 
 const incoming: ClockCase = { header: header(), legalBasisCodes: ["CETS024", "CETS209"] };
@@ -16,16 +24,18 @@ const summary = (notices: DeadlineNotice[]) =>
 
 describe("deadlineNotices", () => {
   it("gives nothing before the first reminder day", () => {
-    expect(deadlineNotices(deadlines, "2025-01-30")).toEqual([]);
+    expect(deadlineNotices(deadlines, day("2025-01-30"))).toEqual([]);
   });
 
   it("gives the reminder of the day", () => {
-    expect(summary(deadlineNotices(deadlines, "2025-02-06"))).toEqual(["CETS209-6 reminder 2025-02-06 (1)"]);
+    expect(summary(deadlineNotices(deadlines, day("2025-02-06")))).toEqual([
+      "CETS209-6 reminder 2025-02-06 (1)",
+    ]);
   });
 
   it("gives only the latest reminder that has come, not one per day missed", () => {
     // 18 days: reminders on 7, 11 and 13 February; on the 12th only the 11th's is due.
-    expect(summary(deadlineNotices(deadlines, "2025-02-12"))).toEqual([
+    expect(summary(deadlineNotices(deadlines, day("2025-02-12")))).toEqual([
       "CETS209-6 overdue 2025-02-08",
       "E24-16-18d reminder 2025-02-11 (3)",
     ]);
@@ -33,13 +43,15 @@ describe("deadlineNotices", () => {
 
   it("keeps the last reminder due between the practical and the legal last day, then turns overdue", () => {
     // Saturday 15 February: the day to act by has passed, the legal last day has not.
-    expect(summary(deadlineNotices(deadlines, "2025-02-15"))).toContain("E24-16-18d reminder 2025-02-13 (1)");
-    expect(summary(deadlineNotices(deadlines, "2025-02-17"))).toContain("E24-16-18d overdue 2025-02-16");
+    expect(summary(deadlineNotices(deadlines, day("2025-02-15")))).toContain(
+      "E24-16-18d reminder 2025-02-13 (1)",
+    );
+    expect(summary(deadlineNotices(deadlines, day("2025-02-17")))).toContain("E24-16-18d overdue 2025-02-16");
   });
 
   it("gives nothing for a stopped clock", () => {
     const met = deadlinesOf(incoming, [arrest("2025-01-29"), receipt("2025-02-03")], "2025-02-04");
-    expect(summary(deadlineNotices(met, "2025-03-09"))).toEqual(["CETS209-6 overdue 2025-02-08"]);
+    expect(summary(deadlineNotices(met, day("2025-03-09")))).toEqual(["CETS209-6 overdue 2025-02-08"]);
   });
 
   it("never calls a minimum period overdue", () => {
@@ -55,18 +67,18 @@ describe("deadlineNotices", () => {
       "2025-02-22",
     );
     expect(preserved.map((deadline) => deadline.period)).toEqual(["minimum"]);
-    expect(summary(deadlineNotices(preserved, "2025-04-16"))).toEqual(["B29-7 reminder 2025-04-15 (7)"]);
-    expect(deadlineNotices(preserved, "2025-06-01")).toEqual([]);
+    expect(summary(deadlineNotices(preserved, day("2025-04-16")))).toEqual(["B29-7 reminder 2025-04-15 (7)"]);
+    expect(deadlineNotices(preserved, day("2025-06-01"))).toEqual([]);
   });
 });
 
 describe("noticeKey", () => {
   it("is the same for the same reminder day and differs from day to day", () => {
-    const first = deadlineNotices(deadlines, "2025-02-06")[0]!;
-    const again = deadlineNotices(deadlines, "2025-02-06")[0]!;
+    const first = deadlineNotices(deadlines, day("2025-02-06"))[0]!;
+    const again = deadlineNotices(deadlines, day("2025-02-06"))[0]!;
     expect(noticeKey("case-1", first)).toBe(noticeKey("case-1", again));
     expect(noticeKey("case-1", first)).toBe(`deadline_reminder:case-1:${first.deadline.key}:2025-02-06`);
-    const next = deadlineNotices(deadlines, "2025-02-09").find(
+    const next = deadlineNotices(deadlines, day("2025-02-09")).find(
       (notice) => notice.deadline.key === first.deadline.key,
     )!;
     expect(noticeKey("case-1", next)).toBe(`deadline_overdue:case-1:${first.deadline.key}:2025-02-08`);

@@ -18,7 +18,8 @@ describe("state codes", () => {
     expect(stateCodeSchema.parse("RU")).toBe("RU");
     expect(isStateCode("KH")).toBe(true);
     expect(isStateCode("XK")).toBe(true);
-    for (const value of ["ru", "RUS", "XX", "ZZ", "EU", "", 7]) expect(isStateCode(value), String(value)).toBe(false);
+    for (const value of ["ru", "RUS", "XX", "ZZ", "EU", "", 7])
+      expect(isStateCode(value), String(value)).toBe(false);
     expect(stateCodeSchema.safeParse("rus").error?.issues[0]?.message).toMatch(/alpha-2/);
     expect(stateCodeSchema.safeParse("XX").error?.issues[0]?.message).toMatch(/not a state/);
     expect(() => parseStateCode("XX")).toThrow(/XX/);

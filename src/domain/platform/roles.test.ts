@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./roles.js";
+import { ROLE_PERMISSIONS } from "./roles.js";
+import { PERMISSIONS, ROLES } from "./vocabulary.js";
 
 const docs = readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/roles.md"),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isIsoDate, parsePartyActionCsv, partyActionsToCsv } from "./party-csv.js";
+import { parsePartyActionCsv, partyActionsToCsv } from "./party-csv.js";
 
 const lookups = {
   instrumentCodes: new Set(["UNTOC", "CETS024"]),
@@ -92,9 +92,15 @@ describe("party actions CSV", () => {
   });
 
   it("checks calendar dates, not just their shape", () => {
-    expect(isIsoDate("2024-02-29")).toBe(true);
-    expect(isIsoDate("2023-02-29")).toBe(false);
-    expect(isIsoDate("2023-13-01")).toBe(false);
+    const dateProblems = (date: string) =>
+      parsePartyActionCsv(
+        `${HEADER}\nUNTOC,RU,ratification,${date},${URL},,true\n`,
+        {},
+        lookups,
+      ).problems.map((problem) => `${problem.line}:${problem.field}`);
+    expect(dateProblems("2024-02-29")).toEqual([]);
+    expect(dateProblems("2023-02-29")).toEqual(["2:date"]);
+    expect(dateProblems("2023-13-01")).toEqual(["2:date"]);
   });
 
   it("property: what export writes, import reads back unchanged", () => {

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { act, instrument } from "../../../test/support/registry-fixtures.js";
-import { addDays } from "./model.js";
+import { addDays, parseIsoDate } from "../platform/dates.js";
 import { partyStanding } from "./status.js";
 
+const day = parseIsoDate;
 const convention = instrument({ code: "CONV" });
-const day = (offset: number) => addDays("2000-01-01", offset);
+const dayAfter2000 = (offset: number) => addDays(day("2000-01-01"), offset);
 
 describe("party standing on a date", () => {
   it("follows signature, ratification, entry into force and denunciation", () => {
@@ -15,7 +16,7 @@ describe("party standing on a date", () => {
       act("CONV", "RU", "entry_into_force", "2002-06-01"),
       act("CONV", "RU", "denunciation", "2010-01-01", { effectiveOn: "2010-07-01" }),
     ];
-    const status = (date: string) => partyStanding(convention, actions, date).status;
+    const status = (date: string) => partyStanding(convention, actions, day(date)).status;
     expect(status("2000-12-31")).toBe("none");
     expect(status("2001-01-10")).toBe("signed");
     expect(status("2002-03-01")).toBe("consented");
@@ -31,11 +32,11 @@ describe("party standing on a date", () => {
       entryIntoForceDelayDays: 30,
       scope: "universal",
     });
-    const early = partyStanding(untoc, [act("UNTOC", "FR", "ratification", "2002-10-29")], "2003-09-29");
+    const early = partyStanding(untoc, [act("UNTOC", "FR", "ratification", "2002-10-29")], day("2003-09-29"));
     expect(early).toMatchObject({ status: "in_force", inForceFrom: "2003-09-29", inForceDerived: true });
     const late = [act("UNTOC", "RU", "ratification", "2004-05-26")];
-    expect(partyStanding(untoc, late, "2004-06-24").status).toBe("consented");
-    expect(partyStanding(untoc, late, "2004-06-25")).toMatchObject({
+    expect(partyStanding(untoc, late, day("2004-06-24")).status).toBe("consented");
+    expect(partyStanding(untoc, late, day("2004-06-25"))).toMatchObject({
       status: "in_force",
       inForceFrom: "2004-06-25",
     });
@@ -50,11 +51,11 @@ describe("party standing on a date", () => {
       termEnd: "2025-03-13",
     });
     const actions = [act("PROG", "RU", "signature", "2023-03-14")];
-    expect(partyStanding(programme, actions, "2023-03-14")).toMatchObject({
+    expect(partyStanding(programme, actions, day("2023-03-14"))).toMatchObject({
       status: "in_force",
       inForceDerived: false,
     });
-    expect(partyStanding(programme, actions, "2025-03-14").status).toBe("expired");
+    expect(partyStanding(programme, actions, day("2025-03-14")).status).toBe("expired");
   });
 
   it("suspends towards named states only, and resumes", () => {
@@ -62,7 +63,7 @@ describe("party standing on a date", () => {
       act("CONV", "UA", "entry_into_force", "1995-01-01"),
       act("CONV", "UA", "suspension", "2022-12-01", { inRespectOf: ["RU", "BY"] }),
     ];
-    expect(partyStanding(convention, actions, "2023-01-01")).toMatchObject({
+    expect(partyStanding(convention, actions, day("2023-01-01"))).toMatchObject({
       status: "in_force",
       suspendedTowards: ["RU", "BY"],
     });
@@ -71,8 +72,8 @@ describe("party standing on a date", () => {
       act("CONV", "UA", "suspension", "2022-12-01"),
       act("CONV", "UA", "resumption", "2024-01-01"),
     ];
-    expect(partyStanding(convention, all, "2023-01-01").status).toBe("suspended");
-    expect(partyStanding(convention, all, "2024-01-01").status).toBe("in_force");
+    expect(partyStanding(convention, all, day("2023-01-01")).status).toBe("suspended");
+    expect(partyStanding(convention, all, day("2024-01-01")).status).toBe("in_force");
   });
 
   it("starts a new period after re-accession", () => {
@@ -83,9 +84,9 @@ describe("party standing on a date", () => {
       act("CONV", "GR", "accession", "1974-11-28"),
       act("CONV", "GR", "entry_into_force", "1975-02-26"),
     ];
-    expect(partyStanding(convention, actions, "1972-01-01").status).toBe("withdrawn");
-    expect(partyStanding(convention, actions, "1975-01-01").status).toBe("consented");
-    expect(partyStanding(convention, actions, "1980-01-01").status).toBe("in_force");
+    expect(partyStanding(convention, actions, day("1972-01-01")).status).toBe("withdrawn");
+    expect(partyStanding(convention, actions, day("1975-01-01")).status).toBe("consented");
+    expect(partyStanding(convention, actions, day("1980-01-01")).status).toBe("in_force");
   });
 
   it("keeps undated actions aside, to be reported, instead of guessing", () => {
@@ -93,7 +94,7 @@ describe("party standing on a date", () => {
       act("CONV", "RU", "entry_into_force", "1994-12-10"),
       act("CONV", "UA", "withdrawal", null),
     ];
-    const standing = partyStanding(convention, actions, "2024-01-01");
+    const standing = partyStanding(convention, actions, day("2024-01-01"));
     expect(standing.status).toBe("in_force");
     expect(standing.undated.map((action) => action.action)).toEqual(["withdrawal"]);
   });
@@ -109,8 +110,8 @@ describe("party standing on a date", () => {
         (consent, toForce, toDenounce, notice, probe) => {
           const inForce = consent + toForce;
           const actions = [
-            act("CONV", "XX", "ratification", day(consent)),
-            act("CONV", "XX", "entry_into_force", day(inForce)),
+            act("CONV", "FR", "ratification", dayAfter2000(consent)),
+            act("CONV", "FR", "entry_into_force", dayAfter2000(inForce)),
           ];
           let ends: number | null = null;
           if (toDenounce !== null) {
@@ -119,14 +120,14 @@ describe("party standing on a date", () => {
             actions.push(
               act(
                 "CONV",
-                "XX",
+                "FR",
                 "denunciation",
-                day(denounced),
-                notice === null ? {} : { effectiveOn: day(ends) },
+                dayAfter2000(denounced),
+                notice === null ? {} : { effectiveOn: dayAfter2000(ends) },
               ),
             );
           }
-          const status = partyStanding(convention, actions, day(probe)).status;
+          const status = partyStanding(convention, actions, dayAfter2000(probe)).status;
           const expected = probe >= inForce && (ends === null || probe < ends);
           expect(status === "in_force").toBe(expected);
           if (probe < inForce) expect(status).not.toBe("in_force");
@@ -147,18 +148,18 @@ describe("party standing on a date", () => {
         (general, consent, delay, probe) => {
           const withDate = instrument({
             code: "CONV",
-            entryIntoForce: day(general),
+            entryIntoForce: dayAfter2000(general),
             entryIntoForceDelayDays: delay,
             scope: "universal",
           });
           const standing = partyStanding(
             withDate,
-            [act("CONV", "XX", "accession", day(consent))],
-            day(probe),
+            [act("CONV", "FR", "accession", dayAfter2000(consent))],
+            dayAfter2000(probe),
           );
           const from = Math.max(consent + delay, general);
           expect(standing.status === "in_force").toBe(probe >= from);
-          if (probe >= consent) expect(standing.inForceFrom).toBe(day(from));
+          if (probe >= consent) expect(standing.inForceFrom).toBe(dayAfter2000(from));
         },
       ),
       { numRuns: 1000 },

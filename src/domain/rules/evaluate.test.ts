@@ -9,7 +9,13 @@ import {
 } from "../../../test/support/rules-fixtures.js";
 import { shippedRules } from "../../../test/support/shipped-rules.js";
 import { type CaseEventInput, caseFactsSchema, caseHeaderSchema } from "../cases/model.js";
-import { blockersFor, checkAdmissibility, followUpsFor, type RuleOverlay } from "./evaluate.js";
+import { parseStateCode } from "../directory/state-codes.js";
+import { parseIsoDate } from "../platform/dates.js";
+import { blockersFor, checkAdmissibility, followUpsFor } from "./evaluate.js";
+import type { RuleOverlay } from "./input.js";
+
+const day = parseIsoDate;
+const state = parseStateCode;
 
 const rules = shippedRules;
 const check = (scenario: Scenario, codes: string[], date?: string) =>
@@ -17,11 +23,15 @@ const check = (scenario: Scenario, codes: string[], date?: string) =>
 
 const consultation: CaseEventInput = {
   type: "consultation_held",
-  payload: { on: "2025-04-20", withState: "KH", summary: "Heard the requesting state on the grounds" },
+  payload: {
+    on: day("2025-04-20"),
+    withState: state("KH"),
+    summary: "Heard the requesting state on the grounds",
+  },
 };
 const assurance = (kind: "death_penalty" | "fair_trial"): CaseEventInput => ({
   type: "assurance_recorded",
-  payload: { on: "2025-04-01", kind, givenBy: "Ministry of Justice", text: "Assurance text" },
+  payload: { on: day("2025-04-01"), kind, givenBy: "Ministry of Justice", text: "Assurance text" },
 });
 
 describe("the seed scenario: Cambodia asks Russia to extradite a Cambodian national (2017 treaty, Red Notice)", () => {
@@ -77,17 +87,17 @@ describe("the seed scenario: Cambodia asks Russia to extradite a Cambodian natio
       ],
     }),
     events: [
-      { type: "provisional_arrest", payload: { on: "2025-01-14", personId: "sought", place: "Moscow" } },
+      { type: "provisional_arrest", payload: { on: day("2025-01-14"), personId: "sought", place: "Moscow" } },
     ],
     // The registry records each party's own-nationals clause (data/demo/registry.json).
     overlays: [
       {
-        state: "RU",
+        state: state("RU"),
         instrumentCode: "KH-RU-EXT-2017",
         payload: { kind: "own_nationals", subjects: ["extradition"] },
       },
       {
-        state: "KH",
+        state: state("KH"),
         instrumentCode: "KH-RU-EXT-2017",
         payload: { kind: "own_nationals", subjects: ["extradition"] },
       },
@@ -187,7 +197,10 @@ describe("the seed scenario: Cambodia asks Russia to extradite a Cambodian natio
     const russian = check(
       {
         ...seed,
-        facts: { ...seed.facts, persons: [{ ...seed.facts.persons[0]!, nationalities: ["RU", "KH"] }] },
+        facts: {
+          ...seed.facts,
+          persons: [{ ...seed.facts.persons[0]!, nationalities: [state("RU"), state("KH")] }],
+        },
       },
       ["KH-RU-EXT-2017"],
       "2025-01-20",
@@ -259,7 +272,7 @@ describe("refusing an own national opens a follow-up (aut dedere aut judicare)",
           refusal,
           {
             type: "follow_up_opened",
-            payload: { on: "2025-05-03", task: "domestic_prosecution", ruleId: "E24-6.2" },
+            payload: { on: day("2025-05-03"), task: "domestic_prosecution", ruleId: "E24-6.2" },
           },
         ],
       },
@@ -290,7 +303,7 @@ describe("refusing an own national opens a follow-up (aut dedere aut judicare)",
   it("mentions the requested state's declared definition of nationals", () => {
     const overlays: RuleOverlay[] = [
       {
-        state: "RU",
+        state: state("RU"),
         instrumentCode: "CETS024",
         payload: {
           kind: "nationals_definition",
@@ -557,7 +570,7 @@ describe("the legal basis decides which rules are read", () => {
 
   it("lets a reservation soften a limit it may change: Budapest 29(3) with a 29(4) reservation", () => {
     const reservation: RuleOverlay = {
-      state: "RU",
+      state: state("RU"),
       instrumentCode: "CETS185",
       payload: {
         kind: "other",
@@ -577,10 +590,10 @@ describe("the legal basis decides which rules are read", () => {
 
   it("ignores an overlay that takes effect after the date of the check", () => {
     const later: RuleOverlay = {
-      state: "RU",
+      state: state("RU"),
       instrumentCode: "KH-RU-EXT-2017",
       payload: { kind: "own_nationals" },
-      effectiveOn: "2026-01-01",
+      effectiveOn: day("2026-01-01"),
     };
     const result = check(extraditionScenario({ person: { nationalities: ["RU"] }, overlays: [later] }), [
       "KH-RU-EXT-2017",
@@ -590,7 +603,7 @@ describe("the legal basis decides which rules are read", () => {
 
   it("warns that a state excluded this kind of request from the instrument", () => {
     const exclusion: RuleOverlay = {
-      state: "RU",
+      state: state("RU"),
       instrumentCode: "UNTOC",
       payload: { kind: "subject_exclusion", subjects: ["extradition"] },
     };

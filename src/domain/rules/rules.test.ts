@@ -9,8 +9,14 @@ import {
 } from "../../../test/support/rules-fixtures.js";
 import { shippedRuleFiles } from "../../../test/support/shipped-rules.js";
 import type { CaseEventInput } from "../cases/model.js";
-import { type AdmissibilityResult, checkAdmissibility } from "./evaluate.js";
+import { parseStateCode } from "../directory/state-codes.js";
+import { parseIsoDate } from "../platform/dates.js";
+import { checkAdmissibility } from "./evaluate.js";
 import { parseRuleFiles } from "./load.js";
+import type { AdmissibilityResult } from "./schemas.js";
+
+const day = parseIsoDate;
+const state = parseStateCode;
 
 /**
  * One case per encoded rule, named by its id and article: the facts that trigger the rule,
@@ -74,7 +80,11 @@ const refusedOn = (...codes: string[]): CaseEventInput[] => [
 const RU_NATIONAL = { nationalities: ["RU"] };
 const consultation: CaseEventInput = {
   type: "consultation_held",
-  payload: { on: "2025-04-20", withState: "KH", summary: "Discussed the grounds before deciding" },
+  payload: {
+    on: day("2025-04-20"),
+    withState: state("KH"),
+    summary: "Discussed the grounds before deciding",
+  },
 };
 
 const C24 = ["CETS024"];
@@ -261,7 +271,7 @@ const cases: RuleCase[] = [
         {
           type: "assurance_recorded",
           payload: {
-            on: "2025-04-01",
+            on: day("2025-04-01"),
             kind: "death_penalty",
             givenBy: "Ministry of Justice of the requesting state",
             text: "The death penalty will not be sought or carried out.",
@@ -818,7 +828,7 @@ const cases: RuleCase[] = [
       person: RU_NATIONAL,
       overlays: [
         {
-          state: "RU",
+          state: state("RU"),
           instrumentCode: "KH-RU-EXT-2017",
           payload: { kind: "own_nationals", subjects: ["extradition"] },
         },
@@ -828,7 +838,7 @@ const cases: RuleCase[] = [
       person: { nationalities: ["KH"] },
       overlays: [
         {
-          state: "RU",
+          state: state("RU"),
           instrumentCode: "KH-RU-EXT-2017",
           payload: { kind: "own_nationals", subjects: ["extradition"] },
         },

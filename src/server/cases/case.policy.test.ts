@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONFIDENTIALITY_LEVELS, type ConfidentialityLevel } from "../../domain/cases/vocabulary.js";
-import { ROLES, type Role } from "../../domain/platform/roles.js";
+import { ROLES, type Role } from "../../domain/platform/vocabulary.js";
 import {
   type CasePlacement,
   type CaseSubject,

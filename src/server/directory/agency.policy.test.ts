@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "../../domain/platform/roles.js";
+import { ROLES } from "../../domain/platform/vocabulary.js";
 import { decideAgencyParent, decideDirectoryWrite } from "./agency.policy.js";
 
 describe("directory policy", () => {

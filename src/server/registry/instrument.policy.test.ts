@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "../../domain/platform/roles.js";
+import { ROLES } from "../../domain/platform/vocabulary.js";
 import { decideRegistryAction, type RegistryAction } from "./instrument.policy.js";
 
 const ACTIONS: RegistryAction[] = ["create", "update", "add_fact", "remove_fact", "import"];

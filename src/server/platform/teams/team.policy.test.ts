@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasPermission, ROLES } from "../../../domain/platform/roles.js";
+import { hasPermission } from "../../../domain/platform/roles.js";
+import { ROLES } from "../../../domain/platform/vocabulary.js";
 import { decideTeamAction, type TeamAction } from "./team.policy.js";
 
 const ACTIONS: TeamAction[] = ["create", "update", "add_member", "remove_member"];

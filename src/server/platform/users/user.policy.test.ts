@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "../../../domain/platform/roles.js";
+import { ROLES, type Role } from "../../../domain/platform/vocabulary.js";
 import { decideUserAction, type UserAction } from "./user.policy.js";
 
 const ACTIONS: UserAction[] = [
