@@ -192,14 +192,8 @@ export const acceptInvitationBodySchema = z.strictObject({
 export const userStatusSchema = z.enum(["invited", "active", "locked", "disabled"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-export const userSchema = z
-  .strictObject({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    clearance: clearanceSchema,
-    locale: localeSchema,
+export const userSchema = sessionUserSchema
+  .extend({
     status: userStatusSchema,
     mfaEnrolled: z.boolean(),
     lockedAt: instantSchema.nullable(),

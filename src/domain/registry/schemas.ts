@@ -8,6 +8,7 @@ import {
   MAP_RELATIONS,
   NEGOTIATION_STAGES,
   PARTY_ACTIONS,
+  PARTY_STATUSES,
   RELATION_KINDS,
   REQUEST_KINDS,
   SCOPES,
@@ -215,15 +216,7 @@ export const citationViewSchema = z
   .meta({ id: "Citation" });
 
 /** Where a party stands on a date: none, signed, consented (not yet in force), in force, ... */
-export const partyStatusSchema = z.enum([
-  "none",
-  "signed",
-  "consented",
-  "in_force",
-  "suspended",
-  "withdrawn",
-  "expired",
-]);
+export const partyStatusSchema = z.enum(PARTY_STATUSES);
 
 export const instrumentSummarySchema = z.strictObject({
   id: z.uuid(),

@@ -1,22 +1,12 @@
 import { addDays, type IsoDate } from "../platform/dates.js";
 import type { RegistryInstrument, RegistryPartyAction } from "./model.js";
-import { CONSENT_ACTIONS, TERMINATING_ACTIONS } from "./vocabulary.js";
+import { CONSENT_ACTIONS, type PartyStatus, TERMINATING_ACTIONS } from "./vocabulary.js";
 
 /**
  * Where a party stands towards an instrument on a date, computed from its dated
  * actions: nothing about a party is a stored flag, so the status on any past date can
  * be asked and history is never lost.
  */
-export const PARTY_STATUSES = [
-  "none",
-  "signed",
-  "consented",
-  "in_force",
-  "suspended",
-  "withdrawn",
-  "expired",
-] as const;
-export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 export type PartyStanding = {
   status: PartyStatus;

@@ -157,3 +157,15 @@ export const OFFENCE_SUBJECTS: readonly Subject[] = [
 /** The relation of a partner to a chosen state, for the world map. */
 export const MAP_RELATIONS = ["in_force", "signed", "negotiating", "mou_only", "none"] as const;
 export type MapRelation = (typeof MAP_RELATIONS)[number];
+
+/** Where a party stands towards an instrument on a date (status.ts computes it from the dated actions). */
+export const PARTY_STATUSES = [
+  "none",
+  "signed",
+  "consented",
+  "in_force",
+  "suspended",
+  "withdrawn",
+  "expired",
+] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
