@@ -6,7 +6,8 @@ import { insertNotifications } from "../../src/db/notifications/notifications.re
 import { teamMembers } from "../../src/db/platform/teams.table.js";
 import { users } from "../../src/db/platform/users.table.js";
 import { migrationsDir } from "../../src/db/project-paths.js";
-import { type Deadline, remindersFor } from "../../src/domain/clocks/compute.js";
+import { remindersFor } from "../../src/domain/clocks/compute.js";
+import type { Deadline } from "../../src/domain/clocks/schemas.js";
 import type { Role } from "../../src/domain/platform/vocabulary.js";
 import {
   DEADLINE_REMINDERS_JOB,

@@ -1,11 +1,8 @@
 import type { CaseEvent, CaseEventInput, CaseFacts, CaseHeader } from "../../src/domain/cases/model.js";
 import type { MeasureKind } from "../../src/domain/cases/vocabulary.js";
 import { createHolidayCalendars } from "../../src/domain/clocks/calendar.js";
-import {
-  type ComputeDeadlinesInput,
-  computeDeadlines,
-  type Deadline,
-} from "../../src/domain/clocks/compute.js";
+import { type ComputeDeadlinesInput, computeDeadlines } from "../../src/domain/clocks/compute.js";
+import type { Deadline } from "../../src/domain/clocks/schemas.js";
 import { parseStateCode, type StateCode } from "../../src/domain/directory/state-codes.js";
 import { instantOf, parseIsoDate } from "../../src/domain/platform/dates.js";
 import { type Rule, ruleFileSchema } from "../../src/domain/rules/model.js";

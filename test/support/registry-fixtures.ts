@@ -5,9 +5,9 @@ import type {
   RegistryInstrument,
   RegistryPartyAction,
   RegistrySnapshot,
-  ReservationPayload,
 } from "../../src/domain/registry/model.js";
 import type { ResolveQuery } from "../../src/domain/registry/resolver.js";
+import type { ReservationPayload } from "../../src/domain/registry/schemas.js";
 import { buildSnapshot } from "../../src/domain/registry/snapshot.js";
 import type { PartyActionKind, RelationKind, RequestKind } from "../../src/domain/registry/vocabulary.js";
 

@@ -24,8 +24,6 @@ import { users } from "../platform/users.table.js";
 import { type CaseVisibility, visibleCondition } from "./case-visibility.repository.js";
 import { caseEvents, cases } from "./cases.table.js";
 
-export type { CaseVisibility } from "./case-visibility.repository.js";
-
 export type CaseRow = typeof cases.$inferSelect;
 
 /** The columns of a case row that are read off its projection. */

@@ -6,8 +6,8 @@ import type {
   RegistryInstrument,
   RegistryPartyAction,
   RegistrySnapshot,
-  ReservationPayload,
 } from "../../domain/registry/model.js";
+import type { ReservationPayload } from "../../domain/registry/schemas.js";
 import { buildSnapshot } from "../../domain/registry/snapshot.js";
 import type {
   InstrumentKind,

@@ -413,7 +413,5 @@ export const caseEventListSchema = z.strictObject({ events: z.array(caseEventVie
 
 // --- documents ------------------------------------------------------------------------------------
 
-export { isUploadedFile, type UploadedFile } from "../platform/schemas.js";
-
 /** multipart/form-data with one part named "file". */
 export const uploadDocumentBodySchema = z.strictObject({ file: uploadedFileSchema });

@@ -36,8 +36,6 @@ import type { Holiday } from "./schemas.js";
  *   working day: the office is open that morning.
  */
 
-export type { Holiday } from "./schemas.js";
-
 /** Why a day is not a working day: a weekend day, public holidays, or both. */
 export type DayOff = { date: IsoDate; weekend: boolean; holidays: Holiday[] };
 

@@ -7,8 +7,6 @@ import { clockRuleProblems } from "./check-clock-spec.js";
 import { citation, derivationOf, periodWords, startWords } from "./derivation.js";
 import type { Deadline, DeadlineState } from "./schemas.js";
 
-export type { Deadline, DeadlineState, EventReference } from "./schemas.js";
-
 /**
  * The clock engine (ARCHITECTURE.md §1): case events + clock rules + holiday calendars ->
  * deadlines, each with its derivation. It is a pure function of its inputs and keeps

@@ -1,6 +1,7 @@
 import { addDays, type IsoDate, type Weekday, weekdayOf } from "../platform/dates.js";
 import type { Bilingual } from "../platform/schemas.js";
-import type { Holiday, StateCalendar } from "./calendar.js";
+import type { StateCalendar } from "./calendar.js";
+import type { Holiday } from "./schemas.js";
 
 /**
  * The words of a deadline's derivation, in English and Russian: "release the person no

@@ -1,5 +1,6 @@
 import { compareDates, type IsoDate } from "../platform/dates.js";
-import { type Deadline, overdue, remindersFor } from "./compute.js";
+import { overdue, remindersFor } from "./compute.js";
+import type { Deadline } from "./schemas.js";
 
 /**
  * What the reminder job tells the people of a case on a given day, from the case's

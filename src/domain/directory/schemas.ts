@@ -3,8 +3,6 @@ import { z } from "zod";
 import { isoDateSchema } from "../platform/dates.js";
 import { stateCodeSchema } from "./state-codes.js";
 
-export { type StateCode, stateCodeSchema } from "./state-codes.js";
-
 export const stateSchema = z
   .strictObject({
     code: stateCodeSchema,

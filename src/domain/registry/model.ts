@@ -13,8 +13,6 @@ import type {
   Subject,
 } from "./vocabulary.js";
 
-export type { IsoDate } from "../platform/dates.js";
-
 /** Where a fact comes from (a citation on every fact). */
 export type Citation = {
   kind: "document" | "url" | "press_release" | "official_gazette" | "treaty_database" | "other";
@@ -29,8 +27,6 @@ export type PartyRef =
   | { type: "state"; code: StateCode }
   | { type: "agency"; id: string }
   | { type: "organisation"; code: string };
-
-export type { ReservationPayload } from "./schemas.js";
 
 /** What the pure functions need of an instrument. */
 export type RegistryInstrument = {

@@ -8,8 +8,8 @@ import type {
   RegistryRelation,
   RegistrySnapshot,
   RegistryStage,
-  ReservationPayload,
 } from "./model.js";
+import type { ReservationPayload } from "./schemas.js";
 
 /**
  * The registry as the resolver reads it: instruments, party actions by instrument and

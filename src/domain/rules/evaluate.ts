@@ -1,7 +1,7 @@
 import type { Offence, Person } from "../cases/model.js";
 import { type CaseKind, COERCIVE_MEASURES } from "../cases/vocabulary.js";
 import type { StateCode } from "../directory/state-codes.js";
-import type { ReservationPayload } from "../registry/model.js";
+import type { ReservationPayload } from "../registry/schemas.js";
 import { caveats } from "./caveats.js";
 import { decisionIssues, followUpFindings, limitsOn, matchesRequirement } from "./decisions.js";
 import { caseAnswer, FACT_SCOPES, offenceAnswer, personAnswer, personsFor } from "./facts.js";

@@ -1,7 +1,7 @@
 import type { CaseEventInput, CaseFacts, CaseHeader } from "../cases/model.js";
 import type { StateCode } from "../directory/state-codes.js";
 import type { IsoDate } from "../platform/dates.js";
-import type { ReservationPayload } from "../registry/model.js";
+import type { ReservationPayload } from "../registry/schemas.js";
 import type { Rule } from "./model.js";
 
 /**

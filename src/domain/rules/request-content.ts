@@ -20,8 +20,6 @@ export type RequestContentInput = {
   rules: readonly Rule[];
 };
 
-export type { ContentItemStatus, RequestContent } from "./schemas.js";
-
 type Finding = { present: boolean | null; hintEn: string; hintRu: string };
 type ItemDefinition = {
   labelEn: string;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { insertCaseDocument } from "../../db/cases/case-documents.repository.js";
 import { cleanDocumentName, identifyDocument } from "../../domain/cases/document-types.js";
-import type { CaseView, UploadedFile } from "../../domain/cases/schemas.js";
+import type { CaseView } from "../../domain/cases/schemas.js";
+import type { UploadedFile } from "../../domain/platform/schemas.js";
 import { AppError, preconditionFailed } from "../platform/errors.js";
 import { type Caller, runOperation } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "../../db/client.js";
 import { listInstruments } from "../../db/registry/instruments.repository.js";
-import type { IsoDate } from "../../domain/registry/model.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import type { InstrumentSummary, instrumentListQuerySchema } from "../../domain/registry/schemas.js";
 import { partyStanding } from "../../domain/registry/status.js";
 import type { Caller } from "../platform/operation.js";
