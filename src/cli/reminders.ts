@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { isIsoDate } from "../domain/platform/dates.js";
+import { isIsoDate, isoDateOrNull } from "../domain/platform/dates.js";
 import { sendDeadlineReminders } from "../server/cases/send-deadline-reminders.js";
 import { printJson, progress } from "./output.js";
 import { withRuntime } from "./with-runtime.js";
@@ -19,7 +19,10 @@ export function registerReminders(program: Command): void {
         return;
       }
       const run = await withRuntime({}, (runtime) =>
-        sendDeadlineReminders(runtime.services, options.today ? { today: options.today } : {}),
+        sendDeadlineReminders({
+          services: runtime.services,
+          today: isoDateOrNull(options.today) ?? undefined,
+        }),
       );
       if (options.json) printJson(run);
       else

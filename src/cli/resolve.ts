@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { todayIn } from "../domain/platform/dates.js";
 import { resolveQuerySchema } from "../domain/registry/schemas.js";
+import { loadConfig } from "../server/platform/config.js";
 import { resolveLegalBasis } from "../server/registry/resolve-legal-basis.js";
 import { printJson, printTable, progress } from "./output.js";
 import { withRuntime } from "./with-runtime.js";
@@ -30,7 +32,8 @@ export function registerResolve(program: Command): void {
           requesting: requesting.toUpperCase(),
           requested: requested.toUpperCase(),
           kind: options.kind.replaceAll("-", "_"),
-          date: options.date ?? new Date().toISOString().slice(0, 10),
+          // Today is the office's (COMITY_TIME_ZONE), as on the server.
+          date: options.date ?? todayIn(loadConfig().timeZone),
           ...(options.nationality ? { nationality: options.nationality.toUpperCase() } : {}),
         });
         if (!parsed.success) {

@@ -8,6 +8,7 @@ import { users } from "../../src/db/platform/users.table.js";
 import { migrationsDir } from "../../src/db/project-paths.js";
 import { remindersFor } from "../../src/domain/clocks/compute.js";
 import type { Deadline } from "../../src/domain/clocks/schemas.js";
+import { parseIsoDate } from "../../src/domain/platform/dates.js";
 import type { Role } from "../../src/domain/platform/vocabulary.js";
 import {
   DEADLINE_REMINDERS_JOB,
@@ -108,7 +109,7 @@ async function notificationsOf(user: TestUser, forCase = caseId) {
 /** One run of the job on `today`, a minute after the previous one (the list orders by the time written). */
 async function runJob(today: string) {
   t.clock.advance(60_000);
-  return sendDeadlineReminders(t.services, { today });
+  return sendDeadlineReminders({ services: t.services, today: parseIsoDate(today) });
 }
 
 async function countAll(): Promise<number> {

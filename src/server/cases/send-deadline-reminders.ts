@@ -19,7 +19,7 @@ import {
 } from "../../domain/clocks/notices.js";
 import type { DeadlineNotificationBody } from "../../domain/notifications/schemas.js";
 import { getOrInsert } from "../../domain/platform/collections.js";
-import { addDays, parseIsoDate } from "../../domain/platform/dates.js";
+import { addDays, type IsoDate } from "../../domain/platform/dates.js";
 import type { Role } from "../../domain/platform/vocabulary.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import { auditRecord, type Services } from "../platform/operation.js";
@@ -58,11 +58,16 @@ export type ReminderRun = {
  * on another app server at the same time, writes nothing new. One transaction; when it
  * wrote something, one audit entry by the system says how many.
  */
-export async function sendDeadlineReminders(
-  services: Services,
-  options: { today?: string } = {},
-): Promise<ReminderRun> {
-  const today = options.today === undefined ? officeToday(services) : parseIsoDate(options.today);
+export type SendDeadlineRemindersOptions = {
+  services: Services;
+  /** The day to run for; default: the office's today. */
+  today?: IsoDate | undefined;
+};
+
+export async function sendDeadlineReminders({
+  services,
+  today = officeToday(services),
+}: SendDeadlineRemindersOptions): Promise<ReminderRun> {
   const { rules } = await caseRules();
   const horizon = addDays(
     today,
@@ -128,7 +133,7 @@ export function deadlineRemindersJob(
     cron,
     runAtStart: true,
     async run() {
-      const run = await sendDeadlineReminders(services);
+      const run = await sendDeadlineReminders({ services });
       if (run.written > 0)
         log(
           `Deadline reminders for ${run.today}: ${run.written} notifications written (${run.casesRead} cases read).`,
