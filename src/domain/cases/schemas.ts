@@ -67,16 +67,6 @@ export const appendCaseEventBodySchema = z.discriminatedUnion(
   },
 );
 
-/**
- * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the client makes one per
- * submission, such as a UUID, and sends it again when it retries.
- */
-export const idempotencyKeySchema = z
-  .string()
-  .regex(/^[\x21-\x7e]{8,255}$/, "8 to 255 visible ASCII characters, such as a UUID");
-/** Loose: the other headers of the request pass untouched. */
-export const createCaseHeadersSchema = z.looseObject({ "idempotency-key": idempotencyKeySchema });
-
 export const createCaseBodySchema = z
   .strictObject({
     header: caseHeaderSchema,

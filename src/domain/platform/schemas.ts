@@ -47,6 +47,15 @@ export const totpCodeSchema = z.string().regex(/^\d{6}$/, "six digits");
 export const uuidSchema = z.uuid();
 export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a one-time token");
 
+/**
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the client makes one per
+ * submission, such as a UUID, and sends it again when it retries. A route that takes it
+ * declares `idempotencyKey` in its config (src/server/platform/concurrency.ts).
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,255}$/, "8 to 255 visible ASCII characters, such as a UUID");
+
 /** A field a request got wrong: its path (body.header.requestedState) and what is wrong with it. */
 export const fieldProblemSchema = z
   .strictObject({ path: z.string(), message: z.string() })

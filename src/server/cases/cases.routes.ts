@@ -11,13 +11,12 @@ import {
   caseReferenceParamsSchema,
   caseViewSchema,
   createCaseBodySchema,
-  createCaseHeadersSchema,
   letterQuerySchema,
   uploadDocumentBodySchema,
 } from "../../domain/cases/schemas.js";
 import { DOCUMENT_TYPES } from "../../domain/cases/vocabulary.js";
 import { callerOf, requires } from "../platform/access.js";
-import { requireIfMatch, setEtag } from "../platform/concurrency.js";
+import { requireIdempotencyKey, requireIfMatch, setEtag } from "../platform/concurrency.js";
 import { attachmentDisposition } from "../platform/content-disposition.js";
 import { errorResponses } from "../platform/errors.js";
 import { acceptSingleFileUploads } from "../platform/multipart.js";
@@ -66,13 +65,12 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
   api.post(
     "/api/cases",
     {
-      config: { ...write, etag: true },
+      config: { ...write, etag: true, idempotencyKey: true },
       schema: {
         operationId: "openCase",
         tags,
         summary:
           "Open a case (Idempotency-Key required: a repeat with the same key and body returns the first response)",
-        headers: createCaseHeadersSchema,
         body: createCaseBodySchema,
         response: { 201: caseViewSchema, ...errors },
       },
@@ -80,7 +78,7 @@ export function registerCasesRoutes(app: FastifyInstance, services: Services): v
     async (request, reply) => {
       const created = await createCase({
         ...callerOf(services, request),
-        idempotencyKey: request.headers["idempotency-key"],
+        idempotencyKey: requireIdempotencyKey(request),
         input: request.body,
       });
       setEtag(reply, created.view.version);

@@ -61,6 +61,8 @@ declare module "fastify" {
     ifMatch?: "required" | "optional";
     /** The route answers the record's version in an ETag header (setEtag). */
     etag?: boolean;
+    /** The route creates a record once per Idempotency-Key (requireIdempotencyKey). */
+    idempotencyKey?: boolean;
   }
   interface FastifyRequest {
     auth: Authenticated | null;

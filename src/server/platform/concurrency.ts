@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { idempotencyKeySchema } from "../../domain/platform/schemas.js";
 import { badRequest, preconditionRequired } from "./errors.js";
 
 /** Optimistic concurrency over HTTP (RFC 9110 §13.1.1; RFC 6585 §3): ETag "v<version>". */
@@ -29,4 +30,23 @@ export function requireIfMatch(request: FastifyRequest): number {
     ]);
   }
   return Number(match[1]);
+}
+
+/**
+ * The Idempotency-Key of a creation; 400 invalid_input (naming the header) when it is
+ * missing or malformed, before anything is written. The route must declare
+ * `config.idempotencyKey`, so that the OpenAPI document shows the header it reads.
+ */
+export function requireIdempotencyKey(request: FastifyRequest): string {
+  if (!request.routeOptions.config.idempotencyKey)
+    throw new Error(
+      `${request.routeOptions.url} reads Idempotency-Key without declaring config.idempotencyKey`,
+    );
+  const parsed = idempotencyKeySchema.safeParse(request.headers["idempotency-key"]);
+  if (!parsed.success) {
+    throw badRequest("invalid_input", "Some fields are not valid.", [
+      { path: "headers.idempotency-key", message: parsed.error.issues[0]?.message ?? "required" },
+    ]);
+  }
+  return parsed.data;
 }

@@ -52,6 +52,12 @@ const IF_MATCH_HEADER = {
   pattern: '^(W/)?"v[0-9]+"$',
   description: 'The ETag of the record as last read ("v<version>").',
 };
+const IDEMPOTENCY_KEY_HEADER = {
+  type: "string",
+  pattern: "^[\\x21-\\x7e]{8,255}$",
+  description:
+    "Made once per submission (a UUID) and sent again on a retry: a repeat returns the first response.",
+};
 const CSRF_HEADER = {
   type: "string",
   description: "The csrfToken of GET /api/auth/session (or of the sign-in step that renewed it).",
@@ -80,6 +86,10 @@ function transformRoute(input: TransformInput) {
   if (unsafe && config.access && config.access.kind !== "public") {
     properties["x-csrf-token"] = CSRF_HEADER;
     required.add("x-csrf-token");
+  }
+  if (config.idempotencyKey) {
+    properties["idempotency-key"] = IDEMPOTENCY_KEY_HEADER;
+    required.add("idempotency-key");
   }
   if (config.ifMatch) {
     properties["if-match"] = IF_MATCH_HEADER;
