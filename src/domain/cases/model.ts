@@ -299,6 +299,10 @@ export const caseEventPayloads = {
 
 export type CaseEventType = keyof typeof caseEventPayloads;
 export const CASE_EVENT_TYPES = Object.keys(caseEventPayloads) as CaseEventType[];
+
+export function isCaseEventType(value: string): value is CaseEventType {
+  return (CASE_EVENT_TYPES as readonly string[]).includes(value);
+}
 export type CaseEventPayload<T extends CaseEventType> = z.infer<(typeof caseEventPayloads)[T]>;
 
 /** One event as the client sends it: a type and its payload. */

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, type CaseEventType, caseEventPayloads } from "../cases/model.js";
+import { type CaseEventType, caseEventPayloads, isCaseEventType } from "../cases/model.js";
 import type { Rule } from "../rules/model.js";
 
 /**
@@ -12,10 +12,6 @@ export type ClockRuleProblem = { field: string; message: string };
 
 /** appliesWhen conditions the clock engine reads from the case header and facts. */
 export const CLOCK_CONDITIONS = ["caseKinds", "directions", "purposes", "measures"] as const;
-
-function isEventType(type: string): type is CaseEventType {
-  return (CASE_EVENT_TYPES as string[]).includes(type);
-}
 
 function payloadFields(type: CaseEventType): string[] {
   return Object.keys(caseEventPayloads[type].shape);
@@ -35,13 +31,13 @@ export function clockRuleProblems(rule: Rule): ClockRuleProblem[] {
       });
 
   const checkFields = (type: string, fields: string[], where: string) => {
-    if (!isEventType(type)) return;
+    if (!isCaseEventType(type)) return;
     const known = payloadFields(type);
     for (const field of fields)
       if (!known.includes(field)) problems.push({ field: where, message: `${type} has no field "${field}"` });
   };
 
-  if (!isEventType(clock.from))
+  if (!isCaseEventType(clock.from))
     problems.push({ field: "clock.from", message: `"${clock.from}" is not a case event type` });
   else {
     if (!payloadFields(clock.from).includes("on"))
@@ -58,7 +54,7 @@ export function clockRuleProblems(rule: Rule): ClockRuleProblem[] {
     ["clock.newClockAfter", clock.newClockAfter],
   ] as const)
     for (const type of types)
-      if (!isEventType(type)) problems.push({ field, message: `"${type}" is not a case event type` });
+      if (!isCaseEventType(type)) problems.push({ field, message: `"${type}" is not a case event type` });
 
   for (const type of clock.alreadyMetBy)
     if (!clock.stoppedBy.includes(type))

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { CASE_EVENT_TYPES, type CaseEventType, caseEventPayloads } from "../cases/model.js";
+import { caseEventPayloads, isCaseEventType } from "../cases/model.js";
 import { type Rule, ruleFileSchema } from "./model.js";
 import { CONTENT_ITEMS } from "./request-content.js";
 import { type FactQuestion, REFUSAL_GROUNDS, YES_NO_FACTS } from "./vocabulary.js";
@@ -194,8 +194,7 @@ function consistencyProblems(rule: Rule): Problem[] {
 
 function requiresProblems(requires: NonNullable<Rule["requires"]>): Problem[] {
   const problems: Problem[] = [];
-  const isEventType = (type: string): type is CaseEventType => (CASE_EVENT_TYPES as string[]).includes(type);
-  if (!isEventType(requires.event)) {
+  if (!isCaseEventType(requires.event)) {
     problems.push({ field: "requires.event", message: `"${requires.event}" is not a case event type` });
   } else {
     const fields = Object.keys(caseEventPayloads[requires.event].shape);
@@ -204,7 +203,7 @@ function requiresProblems(requires: NonNullable<Rule["requires"]>): Problem[] {
         problems.push({ field: `requires.where.${key}`, message: `${requires.event} has no field "${key}"` });
   }
   const [gated, outcome] = requires.before.split(":");
-  if (!gated || !isEventType(gated))
+  if (!gated || !isCaseEventType(gated))
     problems.push({ field: "requires.before", message: `"${gated}" is not a case event type` });
   if (outcome !== undefined && (gated !== "decided" || !DECISION_OUTCOMES.has(outcome)))
     problems.push({

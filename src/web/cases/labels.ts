@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
-import { CASE_EVENT_TYPES, type CaseEventType } from "../../domain/cases/model.js";
+import type { CaseEventType } from "../../domain/cases/model.js";
 import type { CaseKind, Direction } from "../../domain/cases/vocabulary.js";
 import type { DeadlineState } from "../../domain/clocks/schemas.js";
-import { type FactQuestion, REFUSAL_GROUNDS, RULE_KINDS } from "../../domain/rules/vocabulary.js";
+import { type FactQuestion, REFUSAL_GROUNDS } from "../../domain/rules/vocabulary.js";
 import { inSentence } from "../registry/labels.js";
 
 /**
@@ -50,10 +50,6 @@ export function noticeTypeLabel(code: string, t: TFunction): string {
   return member(NOTICE_TYPES, code) ? t(`cases.vocab.noticeTypes.${code}`) : code;
 }
 
-export function ruleKindLabel(kind: string, t: TFunction): string {
-  return member(RULE_KINDS, kind) ? t(`cases.vocab.ruleKinds.${kind}`) : kind;
-}
-
 export function deadlineStateLabel(state: DeadlineState, t: TFunction): string {
   return t(`cases.vocab.deadlineStates.${state}`);
 }
@@ -73,8 +69,4 @@ export function kindAndDirection(kind: CaseKind, direction: Direction, t: TFunct
     kind: t(`cases.vocab.kinds.${kind}`),
     direction: inSentence(t(`cases.vocab.directions.${direction}`)),
   });
-}
-
-export function isEventType(value: string): value is CaseEventType {
-  return member(CASE_EVENT_TYPES, value);
 }
