@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -26,18 +25,11 @@ import {
   type Priority,
 } from "../../domain/cases/vocabulary.js";
 import type { Deadline } from "../../domain/clocks/schemas.js";
-import { bytea, isoDate, stateCode } from "../columns.js";
+import { bytea, isoDate, sqlList, stateCode, tsvector } from "../columns.js";
 import { states } from "../directory/states.table.js";
 import { teams } from "../platform/teams.table.js";
 import { users } from "../platform/users.table.js";
 import { instruments } from "../registry/instruments.table.js";
-
-const list = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
-const tsvector = customType<{ data: string }>({
-  dataType() {
-    return "tsvector";
-  },
-});
 
 /**
  * Full-text search over a case in English, Russian and without stemming ("simple"), so
@@ -101,11 +93,14 @@ export const cases = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("cases_kind_check", sql`${table.kind} IN (${list(CASE_KINDS)})`),
-    check("cases_direction_check", sql`${table.direction} IN (${list(DIRECTIONS)})`),
-    check("cases_status_check", sql`${table.status} IN (${list(CASE_STATUSES)})`),
-    check("cases_priority_check", sql`${table.priority} IN (${list(PRIORITIES)})`),
-    check("cases_confidentiality_check", sql`${table.confidentiality} IN (${list(CONFIDENTIALITY_LEVELS)})`),
+    check("cases_kind_check", sql`${table.kind} IN (${sqlList(CASE_KINDS)})`),
+    check("cases_direction_check", sql`${table.direction} IN (${sqlList(DIRECTIONS)})`),
+    check("cases_status_check", sql`${table.status} IN (${sqlList(CASE_STATUSES)})`),
+    check("cases_priority_check", sql`${table.priority} IN (${sqlList(PRIORITIES)})`),
+    check(
+      "cases_confidentiality_check",
+      sql`${table.confidentiality} IN (${sqlList(CONFIDENTIALITY_LEVELS)})`,
+    ),
     check("cases_version_positive", sql`${table.version} >= 1`),
     index("cases_search").using("gin", table.search),
     index("cases_status").on(table.status),
@@ -149,7 +144,7 @@ export const caseEvents = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.caseId, table.sequence] }),
-    check("case_events_type_check", sql`${table.type} IN (${list(CASE_EVENT_TYPES)})`),
+    check("case_events_type_check", sql`${table.type} IN (${sqlList(CASE_EVENT_TYPES)})`),
     check("case_events_sequence_positive", sql`${table.sequence} >= 1`),
     // Statistics count events by type and date ("decided in the first eight months").
     index("case_events_type_occurred").on(table.type, table.occurredOn),
@@ -181,7 +176,7 @@ export const caseDocuments = pgTable(
     kind: text("kind").$type<(typeof DOCUMENT_KINDS)[number]>().notNull(),
   },
   (table) => [
-    check("case_documents_kind_check", sql`${table.kind} IN (${list(DOCUMENT_KINDS)})`),
+    check("case_documents_kind_check", sql`${table.kind} IN (${sqlList(DOCUMENT_KINDS)})`),
     check("case_documents_sha256_format", sql`${table.sha256} ~ '^[0-9a-f]{64}$'`),
     check("case_documents_size_check", sql`${table.size} >= 0`),
     index("case_documents_case").on(table.caseId),

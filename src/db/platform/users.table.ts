@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { CONFIDENTIALITY_LEVELS, ROLES } from "../../domain/platform/vocabulary.js";
-
-const list = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
+import { sqlList } from "../columns.js";
 
 export const users = pgTable(
   "users",
@@ -32,8 +31,8 @@ export const users = pgTable(
     version: integer("version").notNull().default(1),
   },
   (table) => [
-    check("users_role_check", sql`${table.role} IN (${list(ROLES)})`),
-    check("users_clearance_check", sql`${table.clearance} IN (${list(CONFIDENTIALITY_LEVELS)})`),
+    check("users_role_check", sql`${table.role} IN (${sqlList(ROLES)})`),
+    check("users_clearance_check", sql`${table.clearance} IN (${sqlList(CONFIDENTIALITY_LEVELS)})`),
     check("users_locale_check", sql`${table.locale} IN ('en', 'ru')`),
   ],
 );

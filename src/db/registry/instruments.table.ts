@@ -2,7 +2,6 @@ import { type SQL, sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -37,15 +36,8 @@ import {
   type Scope,
   type Subject,
 } from "../../domain/registry/vocabulary.js";
-import { stateCode } from "../columns.js";
+import { sqlList, stateCode, tsvector } from "../columns.js";
 import { agencies } from "../directory/agencies.table.js";
-
-const list = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
-const tsvector = customType<{ data: string }>({
-  dataType() {
-    return "tsvector";
-  },
-});
 
 /**
  * Treaties, conventions, protocols, memoranda, programmes and letters of intent. Dates
@@ -94,9 +86,9 @@ export const instruments = pgTable(
     version: integer("version").notNull().default(1),
   },
   (table) => [
-    check("instruments_kind_check", sql`${table.kind} IN (${list(INSTRUMENT_KINDS)})`),
-    check("instruments_level_check", sql`${table.level} IN (${list(LEVELS)})`),
-    check("instruments_scope_check", sql`${table.scope} IN (${list(SCOPES)})`),
+    check("instruments_kind_check", sql`${table.kind} IN (${sqlList(INSTRUMENT_KINDS)})`),
+    check("instruments_level_check", sql`${table.level} IN (${sqlList(LEVELS)})`),
+    check("instruments_scope_check", sql`${table.scope} IN (${sqlList(SCOPES)})`),
     index("instruments_search").using("gin", table.search),
   ],
 );
@@ -131,8 +123,8 @@ export const partyActions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("party_actions_party_type_check", sql`${table.partyType} IN (${list(PARTY_TYPES)})`),
-    check("party_actions_action_check", sql`${table.action} IN (${list(PARTY_ACTIONS)})`),
+    check("party_actions_party_type_check", sql`${table.partyType} IN (${sqlList(PARTY_TYPES)})`),
+    check("party_actions_action_check", sql`${table.action} IN (${sqlList(PARTY_ACTIONS)})`),
     check(
       "party_actions_party_ref",
       sql`(${table.partyType} = 'agency') = (${table.partyAgencyId} IS NOT NULL) AND (${table.partyType} = 'agency') = (${table.partyCode} IS NULL)`,
@@ -166,7 +158,7 @@ export const negotiationStages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("negotiation_stages_stage_check", sql`${table.stage} IN (${list(NEGOTIATION_STAGES)})`),
+    check("negotiation_stages_stage_check", sql`${table.stage} IN (${sqlList(NEGOTIATION_STAGES)})`),
     index("negotiation_stages_instrument").on(table.instrumentId),
   ],
 );
@@ -188,7 +180,7 @@ export const instrumentRelations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("instrument_relations_kind_check", sql`${table.kind} IN (${list(RELATION_KINDS)})`),
+    check("instrument_relations_kind_check", sql`${table.kind} IN (${sqlList(RELATION_KINDS)})`),
     check("instrument_relations_not_self", sql`${table.fromInstrumentId} <> ${table.toInstrumentId}`),
     uniqueIndex("instrument_relations_unique").on(table.fromInstrumentId, table.toInstrumentId, table.kind),
   ],

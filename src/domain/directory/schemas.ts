@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isoDateSchema } from "../platform/dates.js";
+import { changeFieldsOf } from "../platform/schemas.js";
 import { stateCodeSchema } from "./state-codes.js";
 
 export const stateSchema = z
@@ -53,13 +54,7 @@ const agencyFields = {
 };
 export const createAgencySchema = z.strictObject(agencyFields);
 export const updateAgencySchema = z
-  .strictObject(
-    Object.fromEntries(
-      Object.entries(agencyFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
-    ) as {
-      [K in keyof typeof agencyFields]: z.ZodOptional<(typeof agencyFields)[K]>;
-    },
-  )
+  .strictObject(changeFieldsOf(agencyFields))
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
     message: "nothing to change",
   });

@@ -112,6 +112,22 @@ export const errorResponseSchemas = Object.fromEntries(
 
 export const okSchema = z.strictObject({ ok: z.literal(true) });
 
+/**
+ * The fields of a change (PATCH) from the fields of a new record: each optional, absent
+ * meaning unchanged. A default the new record gets (an empty list) is dropped, so that a
+ * change naming one field never resets the others to their defaults.
+ */
+export function changeFieldsOf<Fields extends Record<string, z.ZodType>>(
+  fields: Fields,
+): { [K in keyof Fields]: z.ZodOptional<Fields[K]> } {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, schema]) => [
+      key,
+      (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional(),
+    ]),
+  ) as { [K in keyof Fields]: z.ZodOptional<Fields[K]> };
+}
+
 /** For routes that take no input: anything sent anyway is refused, not ignored. */
 export const emptyBodySchema = z.strictObject({}).nullish();
 export const noQuerySchema = z.strictObject({});

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stateCodeSchema } from "../directory/state-codes.js";
 import { isoDateSchema, partialIsoDateSchema } from "../platform/dates.js";
+import { changeFieldsOf } from "../platform/schemas.js";
 import {
   CHANNELS,
   INSTRUMENT_KINDS,
@@ -139,13 +140,7 @@ export const createInstrumentSchema = z
 export type CreateInstrumentInput = z.infer<typeof createInstrumentSchema>;
 
 export const updateInstrumentSchema = z
-  .strictObject(
-    Object.fromEntries(
-      Object.entries(instrumentFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
-    ) as {
-      [K in keyof typeof instrumentFields]: z.ZodOptional<(typeof instrumentFields)[K]>;
-    },
-  )
+  .strictObject(changeFieldsOf(instrumentFields))
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
     message: "nothing to change",
   })
