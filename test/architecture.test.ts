@@ -45,8 +45,9 @@ const FEATURE_DEPENDENCIES: Record<string, readonly string[]> = {
   platform: [],
   notifications: ["platform"],
   directory: ["platform"],
-  registry: ["platform", "directory"],
+  registry: ["platform", "notifications", "directory"],
   cases: ["platform", "notifications", "directory", "registry", "rules", "clocks"],
+  engagements: ["platform", "notifications", "directory", "registry", "cases"],
 };
 const FEATURES = Object.keys(FEATURE_DEPENDENCIES);
 /** Folders a layer has besides its features: the domain's legal knowledge, the web app's plumbing. */
@@ -315,11 +316,11 @@ describe("architecture", () => {
       web: folders.web.filter((name) => name !== "registry"),
     };
     expect(folderViolations(misplaced)).toEqual([
-      "src/server/case is not a feature (platform, notifications, directory, registry, cases)",
+      "src/server/case is not a feature (platform, notifications, directory, registry, cases, engagements)",
       "feature registry has no folder src/web/registry",
     ]);
     expect(folderViolations({ ...folders, cli: ["cases"] })).toEqual([
-      "src/cli/cases is not a feature (platform, notifications, directory, registry, cases)",
+      "src/cli/cases is not a feature (platform, notifications, directory, registry, cases, engagements)",
     ]);
   });
 

@@ -3,6 +3,7 @@
 export * from "./cases/cases.table.js";
 export * from "./directory/agencies.table.js";
 export * from "./directory/states.table.js";
+export * from "./engagements/engagements.table.js";
 export * from "./notifications/notifications.table.js";
 export * from "./platform/account-tokens.table.js";
 export * from "./platform/audit.table.js";

@@ -22,6 +22,10 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "cases.write": "Open cases and record their events and documents, in the teams one belongs to",
   "cases.read_all": "Read every case, whatever its team, up to one's clearance",
   "teams.manage": "Create and rename teams; add and remove their members",
+  "engagements.read":
+    "Read engagements (visits, meetings), their outcomes and action items; the briefing pack (linked cases only under need-to-know)",
+  "engagements.write":
+    "Record and edit engagements, their participants and outcomes; work any action item (an owner works their own with engagements.read)",
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -46,10 +50,32 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ["directory.read", "registry.read", "users.read", "users.manage", "teams.manage"],
-  registrar: ["directory.read", "directory.write", "registry.read", "registry.write"],
-  case_officer: ["directory.read", "registry.read", "cases.read", "cases.write"],
-  supervisor: ["directory.read", "registry.read", "cases.read", "cases.write", "cases.read_all"],
-  analyst: ["directory.read", "registry.read"],
+  registrar: [
+    "directory.read",
+    "directory.write",
+    "registry.read",
+    "registry.write",
+    "engagements.read",
+    "engagements.write",
+  ],
+  case_officer: [
+    "directory.read",
+    "registry.read",
+    "cases.read",
+    "cases.write",
+    "engagements.read",
+    "engagements.write",
+  ],
+  supervisor: [
+    "directory.read",
+    "registry.read",
+    "cases.read",
+    "cases.write",
+    "cases.read_all",
+    "engagements.read",
+    "engagements.write",
+  ],
+  analyst: ["directory.read", "registry.read", "engagements.read"],
   auditor: ["directory.read", "registry.read", "users.read", "audit.read", "audit.verify"],
 };
 

@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   "cases.write",
   "cases.read_all",
   "teams.manage",
+  "engagements.read",
+  "engagements.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +72,9 @@ export const ERROR_CODES = {
   unknown_organisation: { status: 400, description: "The organisation named does not exist." },
   unknown_user: { status: 400, description: "The account named does not exist." },
   unknown_instrument: { status: 400, description: "The instrument named does not exist." },
+  unknown_person: { status: 400, description: "The person named does not exist in the directory." },
+  unknown_team: { status: 400, description: "The team named does not exist." },
+  unknown_case: { status: 400, description: "The case named does not exist, or the caller may not see it." },
   agency_cycle: { status: 400, description: "An agency cannot be its own parent, directly or not." },
   agency_parent_state: { status: 400, description: "A parent agency must belong to the same state." },
   self_relation: { status: 400, description: "An instrument cannot relate to itself." },
@@ -132,6 +137,9 @@ export const ERROR_CODES = {
   mfa_not_started: { status: 409, description: "Start enrolling an authenticator first." },
   mfa_not_enrolled: { status: 409, description: "Enrol an authenticator first." },
   no_user: { status: 409, description: "The account no longer exists." },
+  invitation_answered: { status: 409, description: "The invitation has already been answered." },
+  action_item_closed: { status: 409, description: "The action item is done or dropped; reopen it first." },
+  source_key_taken: { status: 409, description: "An engagement with this source key exists." },
   // 412, 413, 415, 422, 428, 429
   stale_version: {
     status: 412,
