@@ -9,6 +9,10 @@ import { caseNotificationSubject } from "./cases/case-notification-subject.js";
 import { registerCasesRoutes } from "./cases/cases.routes.js";
 import { registerDirectoryRoutes } from "./directory/directory.routes.js";
 import { registerStatesRoutes } from "./directory/states.routes.js";
+import { actionItemNotificationSubject } from "./engagements/action-item-notification-subject.js";
+import { registerBriefingRoutes } from "./engagements/briefing.routes.js";
+import { registerEngagementsRoutes } from "./engagements/engagements.routes.js";
+import { registerEngagementsImportRoutes } from "./engagements/engagements-import.routes.js";
 import { registerNotificationsRoutes } from "./notifications/notifications.routes.js";
 import { notificationSubjects } from "./notifications/subjects.js";
 import { registerAccessControl } from "./platform/access.js";
@@ -23,6 +27,7 @@ import { registerTeamsRoutes } from "./platform/teams/teams.routes.js";
 import { registerSetupRoutes } from "./platform/users/setup.routes.js";
 import { registerUsersRoutes } from "./platform/users/users.routes.js";
 import { registerWebApp } from "./platform/web-app.js";
+import { instrumentNotificationSubject } from "./registry/instrument-notification-subject.js";
 import { registerRegistryRoutes } from "./registry/registry.routes.js";
 
 export type BuildOptions = {
@@ -119,12 +124,23 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   registerUsersRoutes(app, services);
   registerTeamsRoutes(app, services);
   // Features register what they notify about; the notifications feature imports none of them.
-  registerNotificationsRoutes(app, services, notificationSubjects([caseNotificationSubject]));
+  registerNotificationsRoutes(
+    app,
+    services,
+    notificationSubjects([
+      caseNotificationSubject,
+      actionItemNotificationSubject,
+      instrumentNotificationSubject,
+    ]),
+  );
   registerAuditRoutes(app, services);
   registerStatesRoutes(app, services);
   registerDirectoryRoutes(app, services);
   registerRegistryRoutes(app, services);
   registerCasesRoutes(app, services);
+  registerEngagementsRoutes(app, services);
+  registerEngagementsImportRoutes(app, services);
+  registerBriefingRoutes(app, services);
 
   await registerOpenApiDocuments(app, services);
   if (options.webDir) await registerWebApp(app, options.webDir);

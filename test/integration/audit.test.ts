@@ -235,6 +235,7 @@ const REGISTRY_WRITES: [string, string, number][] = [
   ["POST /api/registry/instruments/:id/relations", "registry.relation_added", 201],
   ["DELETE /api/registry/instruments/:id/relations/:childId", "registry.relation_removed", 200],
   ["POST /api/registry/party-actions/import", "registry.party_actions_imported", 200],
+  ["POST /api/engagements/import", "engagements.imported", 200],
 ];
 for (const [key, eventType, status] of REGISTRY_WRITES)
   SCENARIOS[key] = registrarWrite(key, eventType, status);
@@ -277,6 +278,22 @@ const CASE_AND_TEAM_WRITES: [string, string, number, Role][] = [
   ["POST /api/cases/:reference/documents", "case.document_uploaded", 201, "supervisor"],
 ];
 for (const [key, eventType, status, role] of CASE_AND_TEAM_WRITES)
+  SCENARIOS[key] = sampleWrite(key, eventType, status, role);
+
+/** Engagement writes: the route's sample request, by a case officer (a registrar for nothing registry-bound). */
+const ENGAGEMENT_WRITES: [string, string, number, Role][] = [
+  ["POST /api/engagements", "engagements.engagement_created", 201, "case_officer"],
+  ["PATCH /api/engagements/:id", "engagements.engagement_updated", 200, "case_officer"],
+  ["POST /api/engagements/:id/outcomes", "engagements.outcome_recorded", 201, "case_officer"],
+  [
+    "POST /api/engagements/:id/outcomes/:outcomeId/answer",
+    "engagements.invitation_answered",
+    200,
+    "supervisor",
+  ],
+  ["PATCH /api/action-items/:id", "engagements.action_item_updated", 200, "case_officer"],
+];
+for (const [key, eventType, status, role] of ENGAGEMENT_WRITES)
   SCENARIOS[key] = sampleWrite(key, eventType, status, role);
 
 /** Marking one's own notification read: a notification about no case, written for the user. */

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { createEngagementSchema } from "../../src/domain/engagements/schemas.js";
+import { createEngagement } from "../../src/server/engagements/create-engagement.js";
 import type { TestApp } from "./app.js";
 import { caseFixtures, caseHeader } from "./cases.js";
 import { multipartBody, SAMPLE_DOCUMENTS } from "./documents.js";
+import { engagementFixtures, engagementInput } from "./engagements-fixtures.js";
 import type { RegistryFixtures } from "./registry.js";
 
 /**
@@ -280,4 +283,90 @@ export const SAMPLES: Record<string, Sample> = {
   "GET /api/cases/:reference/letter": async ({ t }) => ({
     url: `/api/cases/${(await caseFixtures(t).freshCase()).reference}/letter?language=en&draft=true`,
   }),
+  // Engagements: fresh records of standard confidentiality, so every role that reads them may.
+  "GET /api/engagements": () => ({
+    url: "/api/engagements?q=visit&state=KH&kind=outgoing_visit&status=held&from=2025-01-01&to=2025-12-31&openActions=true&limit=10",
+  }),
+  "POST /api/engagements": () => ({
+    url: "/api/engagements",
+    body: engagementInput({
+      participants: [
+        { side: "KH", role: "host", newPerson: { nameEn: "Chea Sokha", nameRu: "Чеа Сокха" } },
+        { side: "RU", role: "head_of_delegation", note: "Deputy Prosecutor General" },
+      ],
+    }),
+  }),
+  "GET /api/engagements/:id": async ({ t }) => ({
+    url: `/api/engagements/${(await engagementFixtures(t).engagement()).id}`,
+  }),
+  "PATCH /api/engagements/:id": async ({ t }) => ({
+    url: `/api/engagements/${(await engagementFixtures(t).engagement()).id}`,
+    body: { summary: "The sides agreed to exchange training programmes.", status: "held" },
+    headers: { "if-match": '"v1"' },
+  }),
+  "POST /api/engagements/:id/outcomes": async ({ t }) => ({
+    url: `/api/engagements/${(await engagementFixtures(t).engagement()).id}/outcomes`,
+    body: { kind: "statement", titleEn: "Joint press release", titleRu: "Совместный пресс-релиз" },
+  }),
+  "POST /api/engagements/:id/outcomes/:outcomeId/answer": async ({ t }) => {
+    const { engagement, outcome } = await engagementFixtures(t).invitation();
+    return {
+      url: `/api/engagements/${engagement.id}/outcomes/${outcome.id}/answer`,
+      body: { answer: "declined", note: "The dates clash with the plenary session." },
+    };
+  },
+  "GET /api/action-items": () => ({ url: "/api/action-items?mine=true&open=true&limit=10" }),
+  "GET /api/action-items/owners": () => ({ url: "/api/action-items/owners" }),
+  "PATCH /api/action-items/:id": async ({ t, target }) => {
+    const { item } = await engagementFixtures(t).actionItem({ userId: target });
+    return {
+      url: `/api/action-items/${item.id}`,
+      body: { status: "in_progress", note: "Drafting the note to the leadership." },
+      headers: { "if-match": '"v1"' },
+    };
+  },
+  "POST /api/engagements/import": () => ({
+    url: "/api/engagements/import",
+    body: {
+      records: [
+        {
+          sourceKey: `sample-${randomUUID()}`,
+          kind: "call",
+          titleEn: "Videoconference on pending requests",
+          titleRu: "Видеоконференция по находящимся на исполнении запросам",
+          status: "held",
+          startOn: "2025-02-03",
+          states: ["RU", "KZ"],
+          outcomes: [{ kind: "statement", titleEn: "Joint press release" }],
+        },
+      ],
+    },
+  }),
+  "GET /api/engagements/:id/briefing": async ({ t }) => ({
+    url: `/api/engagements/${await briefingSampleEngagement(t)}/briefing?partner=KH&date=2025-05-26`,
+  }),
+  "GET /api/engagements/:id/briefing.pdf": async ({ t }) => ({
+    url: `/api/engagements/${await briefingSampleEngagement(t)}/briefing.pdf?lang=ru`,
+  }),
 };
+
+/** A planned visit to Cambodia, recorded by the operator: the subject of the briefing pack's samples. */
+async function briefingSampleEngagement(t: TestApp): Promise<string> {
+  const engagement = await createEngagement({
+    services: t.services,
+    actor: { kind: "cli", osUser: "samples" },
+    origin: { requestId: null, sourceIp: null, userAgent: null },
+    input: createEngagementSchema.parse({
+      kind: "outgoing_visit",
+      titleEn: "Working visit to Cambodia",
+      titleRu: "Рабочий визит в Камбоджу",
+      status: "planned",
+      startOn: "2025-05-26",
+      endOn: "2025-05-27",
+      city: "Phnom Penh",
+      placeState: "KH",
+      states: ["RU", "KH"],
+    }),
+  });
+  return engagement.id;
+}
