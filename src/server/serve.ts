@@ -3,10 +3,12 @@ import path from "node:path";
 import { webDistDir } from "../db/project-paths.js";
 import { type App, buildApp } from "./app.js";
 import { deadlineRemindersJob } from "./cases/send-deadline-reminders.js";
+import { actionRemindersJob } from "./engagements/send-action-reminders.js";
 import { createCheckpoint } from "./platform/audit/create-checkpoint.js";
 import type { Config } from "./platform/config.js";
 import { type JobRunner, startJobRunner } from "./platform/jobs.js";
 import { issueSetupLinkIfNeeded, type SetupLink } from "./platform/users/issue-setup-link-if-needed.js";
+import { termRemindersJob } from "./registry/send-term-reminders.js";
 import { openRuntime, type Runtime } from "./runtime.js";
 
 export type RunningServer = {
@@ -46,10 +48,13 @@ export async function startServer(
     if (options.jobs ?? true)
       jobs = await startJobRunner(
         runtime.services,
-        [deadlineRemindersJob(runtime.services, config.reminderCron, log)],
-        {
-          log,
-        },
+        // The reminder jobs share one schedule: deadlines of cases, action items, instruments' terms.
+        [
+          deadlineRemindersJob(runtime.services, config.reminderCron, log),
+          actionRemindersJob(runtime.services, config.reminderCron, log),
+          termRemindersJob(runtime.services, config.reminderCron, log),
+        ],
+        { log },
       );
   } catch (error) {
     await app?.close();

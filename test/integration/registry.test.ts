@@ -297,6 +297,44 @@ describe("recording an instrument and finding it", () => {
     });
   });
 
+  it("keeps the lists a PATCH does not name, and ends a term given as a start and a duration", async () => {
+    const created = await registrar.post("/api/registry/instruments", {
+      code: "KE-UY-PROG-2023",
+      kind: "cooperation_programme",
+      titleEn: "Programme of cooperation between the prosecution services of Kenya and Uruguay for 2023-2025",
+      subjects: ["mla"],
+      binding: false,
+      level: "interagency",
+      scope: "bilateral",
+      termStart: "2023-03-15",
+      durationMonths: 24,
+      identifiers: [{ scheme: "national_register", value: "KU-17" }],
+      intendedParties: [
+        { type: "state", code: "KE" },
+        { type: "state", code: "UY" },
+      ],
+      sources: [CITATION],
+    });
+    expect(created.status).toBe(201);
+    const url = `/api/registry/instruments/${created.body.id}`;
+    expect((await registrar.patch(url, { notes: "Due for review." }, { "if-match": '"v1"' })).status).toBe(
+      200,
+    );
+    for (const party of ["KE", "UY"])
+      await registrar.post(`${url}/actions`, {
+        party: { type: "state", code: party },
+        action: "signature",
+        date: "2023-03-15",
+        source: CITATION,
+      });
+    const during = (await analyst.get(`${url}?date=2024-06-01`)).body;
+    expect(during.identifiers).toEqual([{ scheme: "national_register", value: "KU-17" }]);
+    expect(during.intendedParties).toHaveLength(2);
+    expect(during.termEnd).toBe("2025-03-15");
+    const after = (await analyst.get(`${url}?date=2025-06-01`)).body;
+    expect(after.parties.map((party: { status: string }) => party.status)).toEqual(["expired", "expired"]);
+  });
+
   it("edits with If-Match: 428 without it, 412 when stale; recording a fact changes the ETag", async () => {
     const instrument = await registryFixtures(t).freshInstrument();
     const url = `/api/registry/instruments/${instrument.id}`;

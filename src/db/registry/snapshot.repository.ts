@@ -9,6 +9,7 @@ import type {
 } from "../../domain/registry/model.js";
 import type { ReservationPayload } from "../../domain/registry/schemas.js";
 import { buildSnapshot } from "../../domain/registry/snapshot.js";
+import { termEndOf } from "../../domain/registry/term-notices.js";
 import type {
   InstrumentKind,
   Level,
@@ -35,6 +36,7 @@ type InstrumentRow = {
   entry_into_force: IsoDate | null;
   entry_into_force_delay_days: number | null;
   term_start: IsoDate | null;
+  duration_months: number | null;
   term_end: IsoDate | null;
   intended_parties: PartyRef[];
   is_demo: boolean;
@@ -70,7 +72,11 @@ export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
     entryIntoForce: row.entry_into_force,
     entryIntoForceDelayDays: row.entry_into_force_delay_days,
     termStart: row.term_start,
-    termEnd: row.term_end,
+    termEnd: termEndOf({
+      termStart: row.term_start,
+      termEnd: row.term_end,
+      durationMonths: row.duration_months,
+    }),
     intendedParties: row.intended_parties ?? [],
     isDemo: row.is_demo,
   };
@@ -90,7 +96,7 @@ export async function loadRegistrySnapshot(executor: Executor): Promise<Registry
   // Sequential: the executor may be a transaction, whose queries share one connection.
   const instruments = await executor.execute<InstrumentRow>(sql`
       SELECT id, code, kind, title_en, title_ru, binding, level, scope, subjects, entry_into_force,
-             entry_into_force_delay_days, term_start, term_end, intended_parties, is_demo
+             entry_into_force_delay_days, term_start, term_end, duration_months, intended_parties, is_demo
         FROM instruments`);
   const actions = await executor.execute<ActionRow>(sql`
       SELECT id, instrument_id, party_type, party_code, party_agency_id, party_state, action, date,

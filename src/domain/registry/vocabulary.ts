@@ -169,3 +169,6 @@ export const PARTY_STATUSES = [
   "expired",
 ] as const;
 export type PartyStatus = (typeof PARTY_STATUSES)[number];
+
+/** Days before an instrument's term ends on which the registry's editors are reminded (then one "expired" notice). */
+export const TERM_REMINDER_DAYS = [180, 90, 30] as const;

@@ -9,7 +9,6 @@ import {
   insertNotifications,
   type NewNotification,
 } from "../../db/notifications/notifications.repository.js";
-import { appendAudit } from "../../db/platform/audit.repository.js";
 import type { ConfidentialityLevel } from "../../domain/cases/vocabulary.js";
 import {
   type DeadlineNotice,
@@ -21,8 +20,9 @@ import type { DeadlineNotificationBody } from "../../domain/notifications/schema
 import { getOrInsert } from "../../domain/platform/collections.js";
 import { addDays, type IsoDate } from "../../domain/platform/dates.js";
 import type { Role } from "../../domain/platform/vocabulary.js";
+import { auditReminderRun, reminderJob } from "../notifications/reminder-jobs.js";
 import type { JobDefinition } from "../platform/jobs.js";
-import { auditRecord, type Services } from "../platform/operation.js";
+import type { Services } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";
 import { mayReadCase } from "./case.policy.js";
 import { CASE_SUBJECT_TYPE } from "./case-notification-subject.js";
@@ -101,20 +101,12 @@ export async function sendDeadlineReminders({
       );
       run.written += await insertNotifications(tx, rows);
     }
-    if (run.written > 0) {
-      await appendAudit(tx, services.secrets.auditChainKey, [
-        auditRecord(
-          services,
-          {
-            eventType: "notifications.deadline_reminders_sent",
-            objectType: "notification",
-            actor: { kind: "system" },
-            origin: { requestId: null, sourceIp: null, userAgent: `comity-job:${DEADLINE_REMINDERS_JOB}` },
-          },
-          { details: { ...run } },
-        ),
-      ]);
-    }
+    await auditReminderRun(
+      tx,
+      services,
+      { name: DEADLINE_REMINDERS_JOB, eventType: "notifications.deadline_reminders_sent" },
+      run,
+    );
     return run;
   });
 }
@@ -128,19 +120,14 @@ export function deadlineRemindersJob(
   cron: string | null,
   log: (message: string) => void = () => undefined,
 ): JobDefinition {
-  return {
+  return reminderJob({
     name: DEADLINE_REMINDERS_JOB,
     cron,
-    runAtStart: true,
-    async run() {
-      const run = await sendDeadlineReminders({ services });
-      if (run.written > 0)
-        log(
-          `Deadline reminders for ${run.today}: ${run.written} notifications written (${run.casesRead} cases read).`,
-        );
-      return run;
-    },
-  };
+    run: () => sendDeadlineReminders({ services }),
+    describe: (run) =>
+      `Deadline reminders for ${run.today}: ${run.written} notifications written (${run.casesRead} cases read).`,
+    log,
+  });
 }
 
 /** The members of the case's team who may see the case now, by the case policy. */

@@ -86,4 +86,10 @@ describe("configuration", () => {
     expect(loadConfig({}).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(() => loadConfig({ COMITY_TIME_ZONE: "Mars/Olympus_Mons" })).toThrow(/COMITY_TIME_ZONE/);
   });
+
+  it("reads the office's own state, RU unless told otherwise, and refuses what is not a two-letter code", () => {
+    expect(loadConfig({}).officeState).toBe("RU");
+    expect(loadConfig({ COMITY_OFFICE_STATE: "kh" }).officeState).toBe("KH");
+    expect(() => loadConfig({ COMITY_OFFICE_STATE: "RUS" })).toThrow(/COMITY_OFFICE_STATE/);
+  });
 });

@@ -80,6 +80,16 @@ export const configSchema = z.object({
       "must be a cron expression of five fields (minute hour day month weekday), such as 0 * * * *, or off",
     )
     .default("0 * * * *"),
+  /**
+   * The office's own state (ISO 3166-1 alpha-2): "our side" of an engagement, the state
+   * a briefing pack reads as "ours" against the counterpart's.
+   */
+  COMITY_OFFICE_STATE: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be a state's two-letter ISO code, such as RU")
+    .default("RU"),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -111,6 +121,8 @@ export type Config = {
   reminderCron: string | null;
   /** The office's IANA time zone: "today" for every default date, deadline and reminder. */
   timeZone: string;
+  /** The office's own state, two upper-case letters (ISO 3166-1 alpha-2). */
+  officeState: string;
 };
 
 export class ConfigError extends Error {
@@ -171,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditCheckpointMs: raw.COMITY_AUDIT_CHECKPOINT_MINUTES * 60_000,
     reminderCron: raw.COMITY_REMINDER_CRON === "off" ? null : raw.COMITY_REMINDER_CRON.replace(/\s+/g, " "),
     timeZone: raw.COMITY_TIME_ZONE,
+    officeState: raw.COMITY_OFFICE_STATE,
   };
 }

@@ -20,6 +20,7 @@ import type {
 } from "../../domain/registry/schemas.js";
 import { partyKey } from "../../domain/registry/snapshot.js";
 import { partyStanding } from "../../domain/registry/status.js";
+import { termEndOf } from "../../domain/registry/term-notices.js";
 
 export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
   return {
@@ -35,7 +36,7 @@ export function toRegistryInstrument(row: InstrumentRow): RegistryInstrument {
     entryIntoForce: row.entryIntoForce,
     entryIntoForceDelayDays: row.entryIntoForceDelayDays,
     termStart: row.termStart,
-    termEnd: row.termEnd,
+    termEnd: termEndOf(row),
     intendedParties: row.intendedParties,
     isDemo: row.isDemo,
   };
@@ -114,7 +115,7 @@ export function toSummary(row: InstrumentListRow): InstrumentSummary {
     organisation: row.organisation,
     openedForSignature: row.openedForSignature,
     entryIntoForce: row.entryIntoForce,
-    termEnd: row.termEnd,
+    termEnd: termEndOf(row),
     isDemo: row.isDemo,
     draft: row.draft,
     partiesCount: row.partiesCount,
