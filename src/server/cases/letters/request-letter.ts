@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import pdfmake from "pdfmake";
-import type { Content, TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
+import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { CaseFacts, CaseHeader, Offence, Person, Warrant } from "../../../domain/cases/model.js";
 import type { PersonRole } from "../../../domain/cases/vocabulary.js";
 import type { StateCode } from "../../../domain/directory/state-codes.js";
 import type { ContentItemStatus } from "../../../domain/rules/schemas.js";
 import { AppError } from "../../platform/errors.js";
+import { renderPdf } from "../../platform/pdf.js";
 import {
   ASSET_TYPE_LABELS,
   articleReference,
@@ -126,7 +124,7 @@ export async function renderRequestLetter(input: RequestLetterInput): Promise<Bu
   const missing = lettersMissingItems(input.requiredContent);
   if (missing.length > 0 && !input.draft) throw requestIncomplete(missing);
   const definition = letterDocument(input, missing);
-  return letterPdfMake().createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
 
 // The document.
@@ -670,48 +668,4 @@ function signatureBlock(words: Words): Content {
     layout: "noBorders",
     margin: [0, 20, 0, 0],
   };
-}
-
-// pdfmake on Node.
-
-type LetterPdfMake = {
-  setFonts(fonts: TFontDictionary): void;
-  setUrlAccessPolicy(callback: (url: string) => boolean): void;
-  setLocalAccessPolicy(callback: (path: string) => boolean): void;
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-
-/**
- * pdfmake's server entry exports one shared instance whose fonts and access policies any
- * module may change. The letters use their own instance of the same class: Roboto from
- * pdfmake's own package (it covers Cyrillic), no URL ever fetched, and no file read but
- * those fonts.
- */
-function letterPdfMake(): LetterPdfMake {
-  const PdfMake = (pdfmake as unknown as { constructor: new () => LetterPdfMake }).constructor;
-  const instance = new PdfMake();
-  const fontsDirectory = robotoDirectory();
-  const font = (file: string) => path.join(fontsDirectory, file);
-  instance.setFonts({
-    Roboto: {
-      normal: font("Roboto-Regular.ttf"),
-      bold: font("Roboto-Medium.ttf"),
-      italics: font("Roboto-Italic.ttf"),
-      bolditalics: font("Roboto-MediumItalic.ttf"),
-    },
-  });
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === fontsDirectory);
-  return instance;
-}
-
-let robotoDirectoryCache: string | null = null;
-
-function robotoDirectory(): string {
-  robotoDirectoryCache ??= path.join(
-    path.dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")),
-    "fonts",
-    "Roboto",
-  );
-  return robotoDirectoryCache;
 }
