@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { ConfigError } from "../server/platform/config.js";
 import { AppError } from "../server/platform/errors.js";
+import { registerActions } from "./actions.js";
 import { registerAudit } from "./audit.js";
 import { registerCases } from "./cases.js";
 import { registerDb } from "./db.js";
+import { registerEngagements } from "./engagements.js";
 import { registerMigrate } from "./migrate.js";
 import { registerOpenApi } from "./openapi.js";
 import { progress } from "./output.js";
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<void> {
   registerResolve(program);
   registerRegistry(program);
   registerCases(program);
+  registerEngagements(program);
+  registerActions(program);
   registerReminders(program);
   try {
     await program.parseAsync(argv);

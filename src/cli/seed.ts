@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { seedDemoCases } from "../server/cases/seed-demo-cases.js";
+import { seedDemoEngagements } from "../server/engagements/seed-demo-engagements.js";
 import { loadReferenceData } from "../server/reference-data.js";
 import { seedDemo } from "../server/registry/seed-demo.js";
 import { printJson, progress } from "./output.js";
@@ -9,11 +10,11 @@ export function registerSeed(program: Command): void {
   program
     .command("seed")
     .description(
-      "Load the shipped reference data (serve does this too; unchanged files are skipped); --demo adds a sample registry, teams and cases",
+      "Load the shipped reference data (serve does this too; unchanged files are skipped); --demo adds a sample registry, teams, cases and engagements",
     )
     .option(
       "--demo",
-      "also load the demo registry and directory (marked as demo everywhere), and the demo teams and cases (references DEMO-...)",
+      "also load the demo registry and directory (marked as demo everywhere), the demo teams and cases (references DEMO-...) and the demo engagements with their outcomes and action items",
     )
     .option("--json", "print the result as JSON")
     .action(async (options: { demo?: boolean; json?: boolean }) => {
@@ -31,7 +32,14 @@ export function registerSeed(program: Command): void {
           actor: cliActor(),
           onProgress: progress,
         });
-        return { ...reference, demo: { ...registry, ...cases } };
+        // After the cases: the engagements' action items belong to demo teams, and their
+        // outcomes sign the registry's instruments.
+        const engagements = await seedDemoEngagements({
+          services: runtime.services,
+          actor: cliActor(),
+          onProgress: progress,
+        });
+        return { ...reference, demo: { ...registry, ...cases, engagements } };
       });
       if (options.json) printJson(result);
     });

@@ -135,6 +135,70 @@ describe("comity CLI without a running server", () => {
     );
   });
 
+  it("engagements import checks every record; engagements list and show, actions list read what seed --demo added", async () => {
+    const record = (key: string, agencyName: string) => ({
+      sourceKey: key,
+      kind: "call",
+      titleEn: `Videoconference ${key}`,
+      titleRu: `Видеоконференция ${key}`,
+      status: "held",
+      startOn: "2026-02-10",
+      participants: [{ side: "KH", role: "head_of_delegation", agencyName }],
+      outcomes: [{ kind: "statement", titleEn: "Joint press release" }],
+    });
+    const bad = path.join(dataDir, "engagements-bad.json");
+    await writeFile(
+      bad,
+      JSON.stringify({
+        engagements: [
+          record("cli-1", "Ministry of Justice of the Kingdom of Cambodia"),
+          record("cli-2", "Ghost ministry"),
+        ],
+      }),
+    );
+    const refused = await run(["engagements", "import", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("1 record(s) have problems; nothing was imported.");
+    expect(refused.stderr).toContain(
+      'record 2 (cli-2): participants.0.agencyName: KH has no agency called "Ghost ministry".',
+    );
+    const good = path.join(dataDir, "engagements-good.json");
+    await writeFile(
+      good,
+      JSON.stringify([record("cli-1", "Ministry of Justice of the Kingdom of Cambodia")]),
+    );
+    const imported = await run(["engagements", "import", good]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain(
+      "Imported 1 engagement(s) with 1 outcome(s); 0 already there (skipped).",
+    );
+
+    const list = await run(["engagements", "list", "--state", "KH", "--json"]);
+    expect(list.code).toBe(0);
+    const listed = JSON.parse(list.stdout);
+    expect(listed.total).toBe(3);
+    expect(listed.engagements.map((engagement: { titleEn: string }) => engagement.titleEn)).toContain(
+      "Working visit of the Prosecutor General of the Russian Federation to the Kingdom of Cambodia",
+    );
+    const show = await run(["engagements", "show", "demo:2025-05-26:kh-working-visit"]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain("dates:           2025-05-26/2025-05-27");
+    expect(show.stdout).toContain("instrument signed: RU-KH-TRAINING-2025");
+    expect(show.stdout).toMatch(/2025-06-06 {2}overdue {3}open/);
+
+    const overdue = await run(["actions", "list", "--overdue", "--json"]);
+    expect(overdue.code).toBe(0);
+    expect(JSON.parse(overdue.stdout).items.map((item: { title: string }) => item.title)).toEqual(
+      expect.arrayContaining([
+        "Issue an outcome statement on the visit to Cambodia of 26-27 May 2025",
+        "Relay the Senate President's proposal on direct flights to the leadership",
+      ]),
+    );
+    const mine = await run(["actions", "list", "--mine"]);
+    expect(mine.code).toBe(1);
+    expect(mine.stderr).toContain("--mine: the command line acts as the server's operator");
+  });
+
   it("users create-admin takes a password on stdin, applies the policy, or prints an invitation", async () => {
     const weak = await run(["users", "create-admin", "--username", "weakling", "--password-stdin"], {
       input: "password123\n",
