@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, type ReactNode } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import type { Permission } from "../domain/platform/vocabulary.js";
 import { AppLayout } from "./app-layout.js";
@@ -10,7 +10,11 @@ import { RootLayout } from "./platform/shell/root-layout.js";
 import { RouteErrorPage } from "./platform/shell/route-error-page.js";
 
 /** One chunk per page: a page's code is loaded when it is first opened. */
-function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy takes components of any props; each keeps its own
+function page<Module extends Record<Name, ComponentType<any>>, Name extends string>(
+  load: () => Promise<Module>,
+  name: Name,
+) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
@@ -43,6 +47,29 @@ const UsersPage = page(() => import("./platform/users/users-page.js"), "UsersPag
 const TeamsPage = page(() => import("./platform/teams/teams-page.js"), "TeamsPage");
 const AuditPage = page(() => import("./platform/audit/audit-page.js"), "AuditPage");
 const ProfilePage = page(() => import("./platform/profile/profile-page.js"), "ProfilePage");
+const EngagementsPage = page(() => import("./engagements/engagements-page.js"), "EngagementsPage");
+const CalendarPage = page(() => import("./engagements/calendar-page.js"), "CalendarPage");
+const ActionItemsPage = page(() => import("./engagements/action-items-page.js"), "ActionItemsPage");
+const EngagementPage = page(() => import("./engagements/engagement-page.js"), "EngagementPage");
+const EngagementCreatePage = page(
+  () => import("./engagements/engagement-create-page.js"),
+  "EngagementCreatePage",
+);
+const EngagementEditPage = page(() => import("./engagements/engagement-edit-page.js"), "EngagementEditPage");
+// What engagements show on other features' pages, in chunks of their own: the registry and
+// the directory import no engagements code, the pages get these as `sections`.
+const MyActionItems = page(() => import("./engagements/my-action-items.js"), "MyActionItems");
+const EngagementsWithState = page(
+  () => import("./engagements/related-engagements.js"),
+  "EngagementsWithState",
+);
+const EngagementsAttended = page(() => import("./engagements/related-engagements.js"), "EngagementsAttended");
+const SignedAtEngagements = page(() => import("./engagements/related-engagements.js"), "SignedAtEngagements");
+
+/** A section of another feature's page: loaded on its own, without holding up the page. */
+function section(element: ReactNode) {
+  return <Suspense fallback={null}>{element}</Suspense>;
+}
 
 /** A page that only roles with `permission` may open (the server checks again). */
 function guarded(path: string, permission: Permission, element: ReactNode) {
@@ -72,24 +99,44 @@ export function createAppRouter() {
             </RequireAuth>
           ),
           children: [
-            { index: true, element: <HomePage /> },
+            { index: true, element: <HomePage sections={section(<MyActionItems />)} /> },
             { path: "directory", element: <Navigate to="/directory/states" replace /> },
             guarded("directory/states", "directory.read", <StatesPage />),
             guarded("directory/agencies", "directory.read", <AgenciesPage />),
             guarded("directory/officials", "directory.read", <PeoplePage />),
-            guarded("directory/officials/:id", "directory.read", <PersonPage />),
+            guarded(
+              "directory/officials/:id",
+              "directory.read",
+              <PersonPage sections={(personId) => section(<EngagementsAttended personId={personId} />)} />,
+            ),
             guarded("directory/organisations", "directory.read", <OrganisationsPage />),
             guarded("registry", "registry.read", <RegistryPage />),
             guarded("registry/new", "registry.write", <InstrumentCreatePage />),
-            guarded("registry/instruments/:id", "registry.read", <InstrumentPage />),
+            guarded(
+              "registry/instruments/:id",
+              "registry.read",
+              <InstrumentPage
+                sections={(instrumentId) => section(<SignedAtEngagements instrumentId={instrumentId} />)}
+              />,
+            ),
             guarded("registry/instruments/:id/edit", "registry.write", <InstrumentEditPage />),
             guarded("registry/resolve", "registry.read", <ResolverPage />),
-            guarded("registry/states/:code", "registry.read", <RegistryStatePage />),
+            guarded(
+              "registry/states/:code",
+              "registry.read",
+              <RegistryStatePage sections={(code) => section(<EngagementsWithState code={code} />)} />,
+            ),
             guarded("registry/map", "registry.read", <MapPage />),
             guarded("registry/import", "registry.write", <ImportPage />),
             guarded("cases", "cases.read", <CasesPage />),
             guarded("cases/new", "cases.write", <CaseWizardPage />),
             guarded("cases/:reference", "cases.read", <CasePage />),
+            guarded("engagements", "engagements.read", <EngagementsPage />),
+            guarded("engagements/new", "engagements.write", <EngagementCreatePage />),
+            guarded("engagements/calendar", "engagements.read", <CalendarPage />),
+            guarded("engagements/actions", "engagements.read", <ActionItemsPage />),
+            guarded("engagements/:id", "engagements.read", <EngagementPage />),
+            guarded("engagements/:id/edit", "engagements.write", <EngagementEditPage />),
             { path: "admin", element: <Navigate to="/admin/users" replace /> },
             {
               path: "admin/users",

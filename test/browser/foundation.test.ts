@@ -89,8 +89,9 @@ describe("foundation in the browser", () => {
     await screenshot(page, "admin-03-home");
     // Areas not built yet are shown as planned, not as links.
     const navigation = page.getByRole("navigation", { name: "Main navigation" });
-    await expect.poll(() => navigation.getByRole("link", { name: /Engagements/ }).count()).toBe(0);
-    expect(await navigation.getByText("Engagements").count()).toBeGreaterThan(0);
+    await expect.poll(() => navigation.getByRole("link", { name: /Intake/ }).count()).toBe(0);
+    expect(await navigation.getByText("Intake").count()).toBeGreaterThan(0);
+    expect(await navigation.getByText("Engagements").count()).toBe(0); // not for administrators
     expect(await navigation.getByRole("link", { name: /Audit/ }).count()).toBe(0); // not for administrators
 
     // Invite an auditor.

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { IconAlertCircle, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Person } from "../../domain/directory/schemas.js";
@@ -35,7 +35,8 @@ import { useStateNames } from "./state-names.js";
 
 type Position = Person["positions"][number];
 
-export function PersonPage() {
+/** An official and their positions; `sections`: what other features show about them (routes.tsx composes them). */
+export function PersonPage({ sections }: { sections?: (personId: string) => ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useStateNames();
@@ -205,6 +206,7 @@ export function PersonPage() {
               </TableScroll>
             )}
           </Paper>
+          {sections?.(data.id)}
           {canWrite ? (
             <>
               <PersonModal opened={dialog === "names"} person={data} onClose={() => setDialog("none")} />

@@ -23,7 +23,7 @@ import { useFormat } from "../format.js";
 import { currentLocale } from "../i18n/i18n.js";
 import { notifyError } from "../platform/shell/notify.js";
 import { useBellNotifications, useMarkAllRead, useMarkRead } from "./notifications-api.js";
-import { subjectPath } from "./subject-paths.js";
+import { subjectLabel, subjectPath } from "./subject-paths.js";
 
 /**
  * The bell in the header: the unread count (asked again every minute), and a popover with
@@ -136,7 +136,7 @@ function NotificationItem({
   const deadline = notification.deadline;
   const overdue = notification.kind === "deadline_overdue";
   const subject = notification.subject;
-  const label = subject?.key ?? t("notifications.noSubject");
+  const label = subject ? subjectLabel(subject) : t("notifications.noSubject");
   const path = subject ? subjectPath(subject) : null;
   return (
     <Box

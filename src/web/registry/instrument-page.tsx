@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { IconAlertCircle, IconAlertTriangle, IconFlask, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isIsoDate, isoDateOrNull } from "../../domain/platform/dates.js";
@@ -49,7 +49,8 @@ import { Timeline, type TimelineEntry, timelineOf } from "./timeline.js";
 type Dialog = "none" | "action" | "stage" | "relation";
 type Removal = { kind: FactKind; id: string; description: string };
 
-export function InstrumentPage() {
+/** One instrument; `sections`: what other features show about it (routes.tsx composes them). */
+export function InstrumentPage({ sections }: { sections?: (instrumentId: string) => ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { id = "" } = useParams();
@@ -210,6 +211,7 @@ export function InstrumentPage() {
             </Title>
             <InstrumentOverview detail={detail} />
           </Paper>
+          {sections?.(detail.id)}
 
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="instrument-parties">
             <Group justify="space-between" align="flex-end" mb="md" gap="md">

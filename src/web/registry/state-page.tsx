@@ -13,6 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { IconAlertCircle, IconMap, IconScale } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isStateCode } from "../../domain/directory/state-codes.js";
@@ -41,8 +42,11 @@ const GROUPS: CandidateView["status"][] = [
   "not_applicable",
 ];
 
-/** A state in the registry: its memberships, agencies, and what binds it with a chosen partner. */
-export function RegistryStatePage() {
+/**
+ * A state in the registry: its memberships, agencies, and what binds it with a chosen partner.
+ * `sections`: what other features show about the state (routes.tsx composes them).
+ */
+export function RegistryStatePage({ sections }: { sections?: (code: string) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { code = "" } = useParams();
@@ -277,6 +281,7 @@ export function RegistryStatePage() {
               )}
             </Paper>
           </SimpleGrid>
+          {sections?.(state.code)}
         </Stack>
       ) : null}
     </>

@@ -33,7 +33,10 @@ export type SectionKey =
   | "officials"
   | "organisations"
   | "accounts"
-  | "teams";
+  | "teams"
+  | "engagementsList"
+  | "calendar"
+  | "actionItems";
 
 /** A part of an area, listed under it in the navigation while the area is open. */
 export type Section = {
@@ -73,7 +76,22 @@ export const AREAS: readonly Area[] = [
     ],
   },
   { key: "cases", icon: IconBriefcase, path: "/cases", permission: "cases.read" },
-  { key: "engagements", icon: IconUsersGroup, path: null, permission: null },
+  {
+    key: "engagements",
+    icon: IconUsersGroup,
+    path: "/engagements",
+    permission: "engagements.read",
+    sections: [
+      {
+        key: "engagementsList",
+        path: "/engagements",
+        permission: null,
+        also: ["/engagements/new", "/engagements/:id", "/engagements/:id/edit"],
+      },
+      { key: "calendar", path: "/engagements/calendar", permission: null },
+      { key: "actionItems", path: "/engagements/actions", permission: null },
+    ],
+  },
   { key: "intake", icon: IconInbox, path: null, permission: null },
   { key: "reports", icon: IconChartBar, path: null, permission: null },
   {

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconArrowRight, IconMap, IconScale, IconUser } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../format.js";
@@ -8,13 +9,26 @@ import { AREAS, isAreaVisible } from "./areas.js";
 import { PageHeader } from "./page-header.js";
 
 type Destination = {
-  key: "registry" | "resolver" | "cases" | "map" | "directory" | "users" | "audit" | "profile";
+  key:
+    | "registry"
+    | "resolver"
+    | "cases"
+    | "engagements"
+    | "map"
+    | "directory"
+    | "users"
+    | "audit"
+    | "profile";
   path: string;
   icon: (typeof AREAS)[number]["icon"];
 };
 
-/** Overview for the signed-in user: who they are, what they may open, when the session ends. */
-export function HomePage() {
+/**
+ * Overview for the signed-in user: who they are, what they may open, when the session ends.
+ * `sections` come first: what other features put before the user (routes.tsx composes them,
+ * so that the platform imports no feature).
+ */
+export function HomePage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -42,6 +56,7 @@ export function HomePage() {
     <>
       <PageHeader title={t("home.title", { name: user.displayName })} description={t("home.subtitle")} />
       <Stack gap="xl">
+        {sections}
         <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="home-account">
           <Title order={2} size="h4" id="home-account" mb="sm">
             {t("home.account")}

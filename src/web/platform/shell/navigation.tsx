@@ -11,9 +11,19 @@ function isActive(area: Area, pathname: string): boolean {
   return matchPath({ path: section, end: false }, pathname) !== null;
 }
 
-function isSectionActive(section: Section, pathname: string): boolean {
-  return [section.path, ...(section.also ?? [])].some(
-    (pattern) => matchPath({ path: pattern, end: true }, pathname) !== null,
+function matches(pattern: string, pathname: string): boolean {
+  return matchPath({ path: pattern, end: true }, pathname) !== null;
+}
+
+/**
+ * The section the address belongs to: one whose own path it is, else one that claims it
+ * among its pages ("/engagements/:id" claims any id, but "/engagements/calendar" is the
+ * calendar's own).
+ */
+function activeSection(sections: readonly Section[], pathname: string): Section | undefined {
+  return (
+    sections.find((section) => matches(section.path, pathname)) ??
+    sections.find((section) => (section.also ?? []).some((pattern) => matches(pattern, pathname)))
   );
 }
 
@@ -40,10 +50,11 @@ function Sections({ area, onNavigate }: { area: Area; onNavigate?: () => void })
   const { pathname } = useLocation();
   const { permissions } = useSession();
   const sections = (area.sections ?? []).filter((section) => isAreaVisible(section, permissions));
+  const current = activeSection(sections, pathname);
   return (
     <ul className="nav-list" aria-label={t("nav.sectionsOf", { area: t(`nav.areas.${area.key}`) })}>
       {sections.map((section) => {
-        const active = isSectionActive(section, pathname);
+        const active = section === current;
         return (
           <li key={section.key}>
             <NavLink
