@@ -56,6 +56,7 @@ const EngagementCreatePage = page(
   "EngagementCreatePage",
 );
 const EngagementEditPage = page(() => import("./engagements/engagement-edit-page.js"), "EngagementEditPage");
+const EngagementImportPage = page(() => import("./engagements/import-page.js"), "EngagementImportPage");
 // What engagements show on other features' pages, in chunks of their own: the registry and
 // the directory import no engagements code, the pages get these as `sections`.
 const MyActionItems = page(() => import("./engagements/my-action-items.js"), "MyActionItems");
@@ -133,6 +134,7 @@ export function createAppRouter() {
             guarded("cases/:reference", "cases.read", <CasePage />),
             guarded("engagements", "engagements.read", <EngagementsPage />),
             guarded("engagements/new", "engagements.write", <EngagementCreatePage />),
+            guarded("engagements/import", "engagements.write", <EngagementImportPage />),
             guarded("engagements/calendar", "engagements.read", <CalendarPage />),
             guarded("engagements/actions", "engagements.read", <ActionItemsPage />),
             guarded("engagements/:id", "engagements.read", <EngagementPage />),

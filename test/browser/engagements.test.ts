@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   acceptInvitation,
@@ -24,6 +24,8 @@ let comity: RunningComity;
 let browser: Browser;
 let invitation = "";
 let engagementPath = "";
+/** The registrar's signed-in session, for the import after the walk-through. */
+let registrarState: Awaited<ReturnType<BrowserContext["storageState"]>> | null = null;
 
 const TITLE_EN = "Working visit to the Kingdom of Cambodia";
 const TITLE_RU = "Рабочий визит в Королевство Камбоджа";
@@ -392,6 +394,154 @@ describe("engagements in the browser", () => {
     await expectAccessible(page, "new engagement in Russian");
     await screenshot(page, "engagements-01-form-ru");
     expect(errors).toEqual([]);
+    registrarState = await context.storageState();
+    await context.close();
+  });
+
+  it("imports engagements from a JSON file: the problems by record and field, then created, then skipped", async () => {
+    expect(registrarState).not.toBeNull();
+    const context = await browser.newContext({
+      locale: "en-GB",
+      viewport: { width: 1366, height: 900 },
+      storageState: registrarState ?? undefined,
+    });
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    // Her account was left in Russian: English first.
+    await page.goto(`${comity.base}/engagements`);
+    expect((await api(page, "PUT", "/api/auth/preferences", { locale: "en" })).status).toBe(200);
+    await page.reload();
+    await page.getByRole("heading", { name: "Engagements", level: 1 }).waitFor();
+    await page.getByRole("link", { name: "Import", exact: true }).click();
+    await page.getByRole("heading", { name: "Import engagements", level: 1 }).waitFor();
+
+    const records = (placeState: string) => ({
+      engagements: [
+        {
+          sourceKey: "2025-03-04:kh-moj-call",
+          kind: "call",
+          titleEn: "Videoconference with the Ministry of Justice of Cambodia",
+          titleRu: "Видеоконференция с Министерством юстиции Камбоджи",
+          status: "held",
+          startOn: "2025-03-04",
+          states: ["RU", "KH"],
+        },
+        {
+          sourceKey: "2025-04-10:kh-consultations",
+          kind: "bilateral_meeting",
+          titleEn: "Consultations on mutual legal assistance with Cambodia",
+          titleRu: "Консультации по взаимной правовой помощи с Камбоджей",
+          status: "held",
+          startOn: "2025-04-10",
+          endOn: "2025-04-11",
+          city: "Moscow",
+          placeState,
+          states: ["RU", "KH"],
+          outcomes: [{ kind: "statement", titleEn: "Joint press release" }],
+        },
+      ],
+    });
+    const upload = (name: string, placeState: string) =>
+      page.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(records(placeState), null, 2)),
+      });
+    const imported = async () =>
+      (await api(page, "GET", "/api/engagements?q=Cambodia&limit=100")).body.engagements.filter(
+        (engagement: { titleEn: string }) => !engagement.titleEn.startsWith("Working visit"),
+      ).length;
+    const problems = page.getByTestId("import-problems");
+    const importButton = page.getByRole("button", { name: "Import", exact: true });
+
+    // Not JSON: refused before anything is sent.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"engagements": [{"sourceKey": "a",}]}'),
+    });
+    await page.getByText("The file is not valid JSON.").waitFor();
+    expect(await importButton.isDisabled()).toBe(true);
+
+    // Pasted instead of chosen: checked the same way.
+    await page.getByText("Pasted JSON", { exact: true }).click();
+    await page.getByRole("textbox", { name: "JSON text" }).fill('[{"sourceKey": "x"}, 3]');
+    await page.getByText("Record 2 is not an object").waitFor();
+    expect(await importButton.isDisabled()).toBe(true);
+    await expectAccessible(page, "import pasted");
+    await page.getByText("A file", { exact: true }).click();
+
+    // The second record names a state that does not exist: nothing is imported.
+    await upload("engagements.json", "QQ");
+    await page.getByText("2 records in the file, ready to import.").waitFor();
+    await importButton.click();
+    await problems.waitFor();
+    await page.getByText("1 record has problems. Nothing was imported").waitFor();
+    const row = problems.getByRole("row").nth(1);
+    expect(await row.getByRole("cell").nth(0).textContent()).toBe("2");
+    expect(await row.getByRole("cell").nth(1).textContent()).toBe("2025-04-10:kh-consultations");
+    expect(await row.getByRole("cell").nth(2).textContent()).toBe("placeState");
+    expect(await imported()).toBe(0);
+    await expectAccessible(page, "import with problems");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "engagements-08-import-en");
+
+    // Corrected: both are created, while the page says what it is doing.
+    await page.route("**/api/engagements/import", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await upload("engagements-corrected.json", "RU");
+    await importButton.click();
+    await page.getByText("Importing 2 records…").waitFor();
+    await page.getByText("2 engagements imported").waitFor();
+    expect(await page.getByTestId("import-created").textContent()).toBe("2");
+    expect(await page.getByTestId("import-skipped").textContent()).toBe("0");
+    expect(await page.getByTestId("import-outcomes").textContent()).toBe("1");
+    expect(await problems.count()).toBe(0);
+    expect(await imported()).toBe(2);
+    await page.unroute("**/api/engagements/import");
+
+    // The same file again: both skipped, nothing created.
+    await importButton.click();
+    await page.getByText("Nothing new: every record had been imported before").waitFor();
+    expect(await page.getByTestId("import-created").textContent()).toBe("0");
+    expect(await page.getByTestId("import-skipped").textContent()).toBe("2");
+    expect(await imported()).toBe(2);
+    await expectAccessible(page, "import done");
+
+    // The list shows them.
+    await page.getByRole("link", { name: "Open the engagements" }).click();
+    await page
+      .getByRole("link", { name: "Consultations on mutual legal assistance with Cambodia" })
+      .waitFor();
+
+    // In Russian: the problems of a bad file, then the file again.
+    await page.getByRole("button", { name: /^Interface language/ }).click();
+    await page.getByRole("menuitem", { name: "Русский" }).click();
+    await page.getByRole("link", { name: "Импорт", exact: true }).click();
+    await page.getByRole("heading", { name: "Импорт мероприятий", level: 1 }).waitFor();
+    await upload("engagements.json", "QQ");
+    await page.getByText("В файле 2 записи, их можно импортировать.").waitFor();
+    await page.getByRole("button", { name: "Импортировать", exact: true }).click();
+    await problems.waitFor();
+    await page.getByText("Ошибки в 1 записи. Ничего не импортировано").waitFor();
+    expect(await problems.getByRole("columnheader").allTextContents()).toEqual([
+      "Запись",
+      "Ключ источника",
+      "Поле",
+      "Ошибка",
+    ]);
+    await expectAccessible(page, "import with problems in Russian");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "engagements-08-import-ru");
+    await upload("engagements-corrected.json", "RU");
+    await page.getByRole("button", { name: "Импортировать", exact: true }).click();
+    await page.getByText("Ничего нового: все записи уже были импортированы ранее").waitFor();
+    await expectAccessible(page, "import done in Russian");
+    // The two refused files are the only failed requests.
+    expect(errors.filter((error) => !/status of 422\b/.test(error))).toEqual([]);
+    expect(errors).toHaveLength(2);
     await context.close();
   });
 });

@@ -13,6 +13,7 @@ import {
 } from "../../src/domain/engagements/schemas.js";
 import * as vocabulary from "../../src/domain/engagements/vocabulary.js";
 import { parseInstant, parseIsoDate, parsePartialIsoDate } from "../../src/domain/platform/dates.js";
+import { ApiError } from "../../src/web/api/client.js";
 import { actionFiltersFrom, actionItemQuery, dueOrder } from "../../src/web/engagements/action-filters.js";
 import { actionItemChanges, actionItemValues } from "../../src/web/engagements/action-item-values.js";
 import {
@@ -36,6 +37,13 @@ import {
   remapEngagementErrors,
   valuesFromDetail,
 } from "../../src/web/engagements/engagement-form-values.js";
+import {
+  fileProblemText,
+  IMPORT_MAX_RECORDS,
+  importProblemRows,
+  parseImportFile,
+  recordsWithProblems,
+} from "../../src/web/engagements/import-values.js";
 import { acceptBody, acceptValues, type Invitation } from "../../src/web/engagements/invitation-values.js";
 import {
   capitalised,
@@ -644,5 +652,125 @@ describe("the list and the calendar", () => {
     expect(subjectLabel({ type: "case", key: "DEMO-2025-0001", title: "Extradition of A." })).toBe(
       "DEMO-2025-0001",
     );
+  });
+});
+
+describe("importing engagements", () => {
+  const visit = { sourceKey: "2025-05:kh", kind: "outgoing_visit", titleEn: "Visit", titleRu: "Визит" };
+  const call = { sourceKey: " 2025-06:call ", kind: "call", titleEn: "Call", titleRu: "Звонок" };
+
+  it("sends a list, an {engagements} file (its note left out) or the API's {records} as {records}", () => {
+    const expected = { ok: true, body: { records: [visit, call] } };
+    expect(parseImportFile(JSON.stringify([visit, call]))).toEqual(expected);
+    expect(
+      parseImportFile(JSON.stringify({ note: "from the old register", engagements: [visit, call] })),
+    ).toEqual(expected);
+    expect(parseImportFile(`  ${JSON.stringify({ records: [visit, call] }, null, 2)}\n`)).toEqual(expected);
+  });
+
+  it("refuses, before sending, what is not a file of records", () => {
+    const problem = (text: string) => {
+      const parsed = parseImportFile(text);
+      if (parsed.ok) throw new Error(`expected ${text} to be refused`);
+      return parsed.problem;
+    };
+    expect(problem("   ")).toEqual({ kind: "empty" });
+    expect(problem('[{"sourceKey": "a",}]')).toMatchObject({ kind: "notJson" });
+    expect(problem('{"sourceKey": "a"}')).toEqual({ kind: "notList" });
+    expect(problem('"engagements"')).toEqual({ kind: "notList" });
+    expect(problem('{"engagements": [], "author": "me"}')).toEqual({
+      kind: "unknownProperty",
+      property: "author",
+    });
+    expect(problem("[]")).toEqual({ kind: "noRecords" });
+    expect(problem(JSON.stringify([visit, 3, null, [visit]]))).toEqual({
+      kind: "notObjects",
+      records: [2, 3, 4],
+    });
+    expect(problem(JSON.stringify(Array.from({ length: IMPORT_MAX_RECORDS + 1 }, () => ({}))))).toEqual({
+      kind: "tooMany",
+      count: IMPORT_MAX_RECORDS + 1,
+    });
+  });
+
+  it("explains the file's problems in English and Russian, records agreeing with their number", () => {
+    expect(fileProblemText({ kind: "notObjects", records: [2] }, tEn)).toBe(
+      "Record 2 is not an object: each record is an engagement in braces {…}.",
+    );
+    expect(fileProblemText({ kind: "notObjects", records: [2, 3] }, tEn)).toBe(
+      "Records 2, 3 are not objects: each record is an engagement in braces {…}.",
+    );
+    expect(fileProblemText({ kind: "notObjects", records: [2] }, tRu)).toBe(
+      "Запись 2 не является объектом: каждая запись — мероприятие в фигурных скобках {…}.",
+    );
+    expect(fileProblemText({ kind: "tooMany", count: 5002 }, tRu)).toBe(
+      "В файле 5002 записи; за один раз можно импортировать не более 5000.",
+    );
+    expect(fileProblemText({ kind: "tooMany", count: 5005 }, tRu)).toBe(
+      "В файле 5005 записей; за один раз можно импортировать не более 5000.",
+    );
+    expect(fileProblemText({ kind: "unknownProperty", property: "author" }, tEn)).toBe(
+      "Unknown property “author”: the file has “engagements” and may have a “note”.",
+    );
+    expect(fileProblemText({ kind: "notJson", detail: "Unexpected token" }, tRu)).toBe(
+      "Файл не является корректным JSON.",
+    );
+    for (const t of [tEn, tRu])
+      for (const kind of ["empty", "unreadable", "notList", "noRecords", "tooLarge"] as const)
+        expect(fileProblemText({ kind }, t)).not.toMatch(/engagements\.import/);
+  });
+
+  it("turns the server's 422 fields into rows by record (from 1), with the record's source key and field", () => {
+    const error = new ApiError(422, "invalid_import", "2 record(s) have problems; nothing was imported.", [
+      { path: "records.1.placeState", message: "Unknown state code" },
+      { path: "records.0.participants.1.personId", message: "There is no such person." },
+      { path: "records.1", message: "a record is an object" },
+      { path: "records", message: "the file must be a list of engagements" },
+    ]);
+    const rows = importProblemRows(error, [visit, call]);
+    expect(rows).toEqual([
+      { record: null, sourceKey: null, field: "", message: "the file must be a list of engagements" },
+      {
+        record: 1,
+        sourceKey: "2025-05:kh",
+        field: "participants.1.personId",
+        message: "There is no such person.",
+      },
+      { record: 2, sourceKey: "2025-06:call", field: "placeState", message: "Unknown state code" },
+      { record: 2, sourceKey: "2025-06:call", field: "", message: "a record is an object" },
+    ]);
+    expect(recordsWithProblems(rows)).toBe(2);
+    expect(tEn("engagements.import.problems", { count: 2 })).toBe(
+      "2 records have problems. Nothing was imported: correct the file and import it again.",
+    );
+    expect(tRu("engagements.import.problems", { count: 1 })).toBe(
+      "Ошибки в 1 записи. Ничего не импортировано: исправьте файл и импортируйте его снова.",
+    );
+    expect(tRu("engagements.import.problems", { count: 2 })).toBe(
+      "Ошибки в 2 записях. Ничего не импортировано: исправьте файл и импортируйте его снова.",
+    );
+  });
+
+  it("reads the body schema's 400 fields the same way; other failures have no rows", () => {
+    const invalid = new ApiError(400, "invalid_input", "Some fields are not valid.", [
+      { path: "body.records.2.agenda.0", message: "Invalid input" },
+    ]);
+    expect(importProblemRows(invalid, [visit, call, {}])).toEqual([
+      { record: 3, sourceKey: null, field: "agenda.0", message: "Invalid input" },
+    ]);
+    expect(importProblemRows(new ApiError(403, "permission_denied", "No."), [visit])).toEqual([]);
+    expect(importProblemRows(new Error("offline"), [visit])).toEqual([]);
+  });
+
+  it("counts in words in both languages while it imports and when it is done", () => {
+    expect(tEn("engagements.import.importing", { count: 2 })).toBe("Importing 2 records…");
+    expect(tEn("engagements.import.importing", { count: 1 })).toBe("Importing 1 record…");
+    expect(tRu("engagements.import.importing", { count: 1 })).toBe("Импортируется 1 запись…");
+    expect(tRu("engagements.import.importing", { count: 3 })).toBe("Импортируются 3 записи…");
+    expect(tRu("engagements.import.importing", { count: 11 })).toBe("Импортируется 11 записей…");
+    expect(tEn("engagements.import.importedTitle", { count: 2 })).toBe("2 engagements imported");
+    expect(tRu("engagements.import.importedTitle", { count: 21 })).toBe("Импортировано 21 мероприятие");
+    expect(tRu("engagements.import.importedTitle", { count: 2 })).toBe("Импортировано 2 мероприятия");
+    expect(tRu("engagements.import.ready", { count: 5 })).toBe("В файле 5 записей, их можно импортировать.");
   });
 });

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAlertCircle, IconCalendar, IconChecklist, IconPlus } from "@tabler/icons-react";
+import { IconAlertCircle, IconCalendar, IconChecklist, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -67,9 +67,23 @@ export function EngagementsPage() {
               {t("engagements.actions.open")}
             </Button>
             {canWrite ? (
-              <Button component={Link} to="/engagements/new" leftSection={<IconPlus size={18} aria-hidden />}>
-                {t("engagements.list.new")}
-              </Button>
+              <>
+                <Button
+                  component={Link}
+                  to="/engagements/import"
+                  variant="default"
+                  leftSection={<IconFileImport size={18} aria-hidden />}
+                >
+                  {t("engagements.import.open")}
+                </Button>
+                <Button
+                  component={Link}
+                  to="/engagements/new"
+                  leftSection={<IconPlus size={18} aria-hidden />}
+                >
+                  {t("engagements.list.new")}
+                </Button>
+              </>
             ) : null}
           </>
         }
