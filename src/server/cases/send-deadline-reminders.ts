@@ -18,9 +18,9 @@ import {
 } from "../../domain/clocks/notices.js";
 import type { DeadlineNotificationBody } from "../../domain/notifications/schemas.js";
 import { getOrInsert } from "../../domain/platform/collections.js";
-import { addDays, type IsoDate } from "../../domain/platform/dates.js";
+import { addDays } from "../../domain/platform/dates.js";
 import type { Role } from "../../domain/platform/vocabulary.js";
-import { auditReminderRun, reminderJob } from "../notifications/reminder-jobs.js";
+import { auditReminderRun, type ReminderRunOptions, reminderJob } from "../notifications/reminder-jobs.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import type { Services } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";
@@ -58,11 +58,7 @@ export type ReminderRun = {
  * on another app server at the same time, writes nothing new. One transaction; when it
  * wrote something, one audit entry by the system says how many.
  */
-export type SendDeadlineRemindersOptions = {
-  services: Services;
-  /** The day to run for; default: the office's today. */
-  today?: IsoDate | undefined;
-};
+export type SendDeadlineRemindersOptions = ReminderRunOptions;
 
 export async function sendDeadlineReminders({
   services,

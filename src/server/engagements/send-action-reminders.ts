@@ -13,9 +13,9 @@ import { type ActionNotice, actionNoticeKey, actionNotices } from "../../domain/
 import { ACTION_REMINDER_DAYS } from "../../domain/engagements/vocabulary.js";
 import type { DeadlineNotificationBody } from "../../domain/notifications/schemas.js";
 import { getOrInsert } from "../../domain/platform/collections.js";
-import { addDays, type IsoDate } from "../../domain/platform/dates.js";
+import { addDays } from "../../domain/platform/dates.js";
 import type { ConfidentialityLevel, Role } from "../../domain/platform/vocabulary.js";
-import { auditReminderRun, reminderJob } from "../notifications/reminder-jobs.js";
+import { auditReminderRun, type ReminderRunOptions, reminderJob } from "../notifications/reminder-jobs.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import type { Services } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";
@@ -38,11 +38,7 @@ export type ActionReminderRun = {
   written: number;
 };
 
-export type SendActionRemindersOptions = {
-  services: Services;
-  /** The day to run for; default: the office's today. */
-  today?: IsoDate | undefined;
-};
+export type SendActionRemindersOptions = ReminderRunOptions;
 
 type Person = { userId: string; role: string; clearance: string };
 

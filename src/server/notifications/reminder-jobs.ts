@@ -1,6 +1,7 @@
 import type { Transaction } from "../../db/client.js";
 import { appendAudit } from "../../db/platform/audit.repository.js";
 import type { AuditDetails } from "../../domain/platform/audit-chain.js";
+import type { IsoDate } from "../../domain/platform/dates.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import { auditRecord, type Services } from "../platform/operation.js";
 
@@ -9,6 +10,13 @@ import { auditRecord, type Services } from "../platform/operation.js";
  * registry's terms): one audit entry by the system when a run wrote notifications, and
  * the job as the runner schedules it.
  */
+
+/** What every reminder run is called with. */
+export type ReminderRunOptions = {
+  services: Services;
+  /** The day to run for; default: the office's today. */
+  today?: IsoDate | undefined;
+};
 
 /** What every reminder run answers: the day it ran for and how many notifications it wrote. */
 export type ReminderRunResult = { today: string; written: number };

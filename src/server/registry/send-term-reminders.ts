@@ -9,7 +9,6 @@ import {
   type TermCursor,
 } from "../../db/registry/term-reminders.repository.js";
 import type { DeadlineNotificationBody } from "../../domain/notifications/schemas.js";
-import type { IsoDate } from "../../domain/platform/dates.js";
 import { hasPermission } from "../../domain/platform/roles.js";
 import { ROLES } from "../../domain/platform/vocabulary.js";
 import {
@@ -18,7 +17,7 @@ import {
   termNotices,
   termWindow,
 } from "../../domain/registry/term-notices.js";
-import { auditReminderRun, reminderJob } from "../notifications/reminder-jobs.js";
+import { auditReminderRun, type ReminderRunOptions, reminderJob } from "../notifications/reminder-jobs.js";
 import type { JobDefinition } from "../platform/jobs.js";
 import type { Services } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";
@@ -40,11 +39,7 @@ export type TermReminderRun = {
   written: number;
 };
 
-export type SendTermRemindersOptions = {
-  services: Services;
-  /** The day to run for; default: the office's today. */
-  today?: IsoDate | undefined;
-};
+export type SendTermRemindersOptions = ReminderRunOptions;
 
 /**
  * The term reminder job: for every instrument with a term (a recorded end, or a start and
