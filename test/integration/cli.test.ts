@@ -348,7 +348,7 @@ describe("comity serve", () => {
   it("stops cleanly on SIGTERM and stops its embedded database", async () => {
     const exited = new Promise<number | null>((resolve) => server!.once("exit", resolve));
     server!.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect(await exited, stderr).toBe(0);
     server = null;
     expect(stderr).toContain("Stopped.");
     const status = JSON.parse(
