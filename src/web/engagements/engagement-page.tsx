@@ -294,10 +294,11 @@ export function EngagementPage() {
             <Overview engagement={engagement} />
           </Section>
 
-          {engagement.status === "planned" ? (
+          {engagement.states.length > 0 ? (
             <Section id="engagement-briefing" title={t("engagements.page.briefing")}>
               <Text size="sm" mb="sm">
                 {t("engagements.page.briefingText")}
+                {engagement.status === "planned" ? null : ` ${t("engagements.page.briefingPast")}`}
               </Text>
               <Group gap="sm">
                 {(["en", "ru"] as const).map((language) => (

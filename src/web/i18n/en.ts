@@ -2342,6 +2342,8 @@ export const en = {
       briefing: "Briefing pack",
       briefingText:
         "A PDF to take along: the counterpart's officials, the instruments between the two states with their status, negotiations in progress, earlier engagements with their open action items and case figures.",
+      briefingPast:
+        "For an engagement already held, postponed or cancelled, the pack shows the records as they stood on its first day.",
       briefingPdf: {
         en: "Briefing pack in English (PDF)",
         ru: "Briefing pack in Russian (PDF)",
