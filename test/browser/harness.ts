@@ -17,11 +17,12 @@ export type RunningComity = { base: string; stderr: () => string; dataDir: strin
 /** `comity serve` as a user starts it (compiled CLI, built web app), on fresh folders and ports. */
 export async function startComity(): Promise<RunningComity> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "comity-browser-"));
-  const port = 41000 + Math.floor(Math.random() * 2000);
+  // Ports below Linux's ephemeral range (32768-60999), which client connections take at random.
+  const port = 24000 + Math.floor(Math.random() * 1000);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     COMITY_DATA_DIR: dataDir,
-    COMITY_EMBEDDED_PG_PORT: String(port + 10000),
+    COMITY_EMBEDDED_PG_PORT: String(port + 3000),
     PORT: String(port),
     COMITY_LOG_LEVEL: "warn",
   };

@@ -14,7 +14,8 @@ import { projectRoot } from "../../src/db/project-paths.js";
 const RUNNER = path.join(projectRoot, "test", "support", "run-cli.mjs");
 let dataDir: string;
 let serveDataDir: string;
-const pgPort = 59000 + Math.floor(Math.random() * 400);
+// Below Linux's ephemeral range (32768-60999): a port there may be held by any client connection.
+const pgPort = 20000 + Math.floor(Math.random() * 400);
 const servePgPort = pgPort + 500;
 
 type Result = { code: number | null; stdout: string; stderr: string };
@@ -278,7 +279,7 @@ describe("comity CLI without a running server", () => {
 describe("comity serve", () => {
   let server: ChildProcess | null = null;
   let stderr = "";
-  const httpPort = 39000 + Math.floor(Math.random() * 1000);
+  const httpPort = 26000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${httpPort}`;
 
   afterAll(() => {

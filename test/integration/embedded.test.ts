@@ -18,7 +18,8 @@ import { projectRoot } from "../../src/db/project-paths.js";
  * and stopped later; a stale postmaster.pid after a crash does not block the start.
  */
 let dataDir: string;
-const port = 58000 + Math.floor(Math.random() * 1000);
+// Below Linux's ephemeral range (32768-60999): a port there may be held by any client connection.
+const port = 21000 + Math.floor(Math.random() * 1000);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "comity-embedded-"));

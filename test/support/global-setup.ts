@@ -32,7 +32,8 @@ export default async function setup(project: TestProject) {
     adminUrl = process.env.TEST_DATABASE_URL;
   } else {
     dataDir = await mkdtemp(path.join(tmpdir(), "comity-test-"));
-    const port = 56000 + Math.floor(Math.random() * 2000);
+    // Below Linux's ephemeral range (32768-60999): a port there may be held by any client connection.
+    const port = 22000 + Math.floor(Math.random() * 2000);
     embedded = await openEmbeddedDatabase({ dataDir, port, role: "command" });
     adminUrl = embedded.url;
   }
