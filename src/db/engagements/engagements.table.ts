@@ -182,7 +182,7 @@ export const engagementOutcomePartyActions = pgTable(
       .references(() => engagementOutcomes.id, { onDelete: "cascade" }),
     partyActionId: uuid("party_action_id")
       .notNull()
-      .references(() => partyActions.id),
+      .references(() => partyActions.id, { onDelete: "cascade" }),
   },
   (table) => [
     primaryKey({ columns: [table.outcomeId, table.partyActionId] }),
