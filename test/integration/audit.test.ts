@@ -292,6 +292,7 @@ const ENGAGEMENT_WRITES: [string, string, number, Role][] = [
     "supervisor",
   ],
   ["PATCH /api/action-items/:id", "engagements.action_item_updated", 200, "case_officer"],
+  ["DELETE /api/engagements/:id/outcomes/:outcomeId", "engagements.outcome_removed", 200, "case_officer"],
 ];
 for (const [key, eventType, status, role] of ENGAGEMENT_WRITES)
   SCENARIOS[key] = sampleWrite(key, eventType, status, role);

@@ -337,6 +337,15 @@ describe("outcomes that write to the registry", () => {
     // The engagements at which it was signed: what the instrument page links to.
     const at = await registrar.get(`/api/engagements?instrument=${outcome.instrument.id}`);
     expect(at.body.engagements.map((e: { id: string }) => e.id)).toEqual([engagement.id]);
+
+    // A signature removed in the registry leaves the outcome, which no longer names it.
+    const removed = await registrar.request(
+      "DELETE",
+      `/api/registry/instruments/${outcome.instrument.id}/actions/${outcome.partyActionIds[1]}`,
+    );
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    const after = (await registrar.get(`/api/engagements/${engagement.id}`)).body;
+    expect(after.outcomes[0].partyActionIds).toEqual([outcome.partyActionIds[0]]);
   });
 
   it("signs an instrument of the registry named by code, citing the engagement's source", async () => {
@@ -597,5 +606,142 @@ describe("engagement fixtures", () => {
     const read = await officer.get(`/api/engagements/${row.id}`);
     expect(read.status).toBe(200);
     expect(read.body.titleEn).toBe(row.titleEn);
+  });
+});
+
+describe("removing an outcome", () => {
+  const removeUrl = (engagementId: string, outcomeId: string) =>
+    `/api/engagements/${engagementId}/outcomes/${outcomeId}`;
+
+  async function recorded(client: Client, body: Record<string, unknown>) {
+    const engagement = (await client.post("/api/engagements", engagementInput())).body;
+    const outcome = await client.post(`/api/engagements/${engagement.id}/outcomes`, body);
+    expect(outcome.status, JSON.stringify(outcome.body)).toBe(201);
+    return { engagementId: engagement.id as string, body: outcome.body };
+  }
+
+  const commitment = (ownerUserId: string) => ({
+    kind: "commitment",
+    commitmentKind: "agreement",
+    textEn: "The sides agreed to exchange training programmes.",
+    action: { title: "Send the training programme", ownerUserId, dueOn: "2026-06-01" },
+  });
+
+  it("takes an instrument signed back out of the registry, keeping the instrument, and bumps the version", async () => {
+    const instrument = await registryFixtures(t).freshInstrument();
+    const { engagementId, body } = await recorded(registrar, {
+      kind: "instrument_signed",
+      instrumentId: instrument.id,
+      parties: [
+        { type: "state", code: "RU" },
+        { type: "state", code: "KH" },
+      ],
+    });
+    const before = await registrar.get(`/api/registry/instruments/${instrument.id}`);
+    expect(before.body.actions).toHaveLength(2);
+    const version = body.engagement.version;
+
+    const removed = await registrar.request("DELETE", removeUrl(engagementId, body.outcome.id), {
+      headers: { "if-match": `"v${version}"` },
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.version).toBe(version + 1);
+    expect(removed.headers.etag).toBe(`"v${version + 1}"`);
+    expect(removed.body.outcomes).toHaveLength(0);
+
+    const after = await registrar.get(`/api/registry/instruments/${instrument.id}`);
+    expect(after.status).toBe(200);
+    expect(after.body.actions).toHaveLength(0);
+    expect(after.body.version).toBe(before.body.version + 1);
+    expect(await count("outcome_party_actions WHERE outcome_id = $1", [body.outcome.id])).toBe(0);
+  });
+
+  it("removes a commitment with its open action item, and refuses one whose item is done", async () => {
+    const { user: owner } = await signInAs(t, "analyst");
+    const open = await recorded(officer, commitment(owner.row.id));
+    const itemId = open.body.outcome.actionItemId;
+    const removed = await officer.request("DELETE", removeUrl(open.engagementId, open.body.outcome.id), {
+      headers: { "if-match": `"v${open.body.engagement.version}"` },
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.actionItems).toHaveLength(0);
+    expect(await count("action_items WHERE id = $1", [itemId])).toBe(0);
+
+    const done = await recorded(officer, commitment(owner.row.id));
+    const closed = await officer.patch(
+      `/api/action-items/${done.body.outcome.actionItemId}`,
+      { status: "done", note: "Sent by letter of 1 June" },
+      { "if-match": '"v1"' },
+    );
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const page = await officer.get(`/api/engagements/${done.engagementId}`);
+    const refused = await officer.request("DELETE", removeUrl(done.engagementId, done.body.outcome.id), {
+      headers: { "if-match": page.headers.etag as string },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("outcome_in_use");
+    expect(await count("engagement_outcomes WHERE id = $1", [done.body.outcome.id])).toBe(1);
+  });
+
+  it("refuses an accepted invitation, removes a pending one, and answers a stale If-Match with 412", async () => {
+    const invitation = {
+      kind: "invitation",
+      direction: "extended",
+      counterpart: "Prosecutor General of Cambodia",
+      eventEn: "St Petersburg International Legal Forum",
+    };
+    const accepted = await recorded(officer, invitation);
+    const answered = await officer.post(
+      `/api/engagements/${accepted.engagementId}/outcomes/${accepted.body.outcome.id}/answer`,
+      {
+        answer: "accepted",
+        engagement: engagementInput({
+          status: "planned",
+          startOn: "2026-05-01",
+          endOn: undefined,
+          precision: "month",
+        }),
+      },
+    );
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    const refused = await officer.request(
+      "DELETE",
+      removeUrl(accepted.engagementId, accepted.body.outcome.id),
+      { headers: { "if-match": `"v${answered.body.engagement.version}"` } },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("outcome_in_use");
+
+    const pending = await recorded(officer, invitation);
+    const url = removeUrl(pending.engagementId, pending.body.outcome.id);
+    const stale = await officer.request("DELETE", url, { headers: { "if-match": '"v1"' } });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe("stale_version");
+    const missing = await officer.request("DELETE", url, {});
+    expect(missing.status).toBe(428);
+    const removed = await officer.request("DELETE", url, {
+      headers: { "if-match": `"v${pending.body.engagement.version}"` },
+    });
+    expect(removed.status).toBe(200);
+    const again = await officer.request("DELETE", url, {
+      headers: { "if-match": `"v${removed.body.version}"` },
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it("refuses a case officer removing an instrument signed: it writes to the registry", async () => {
+    const instrument = await registryFixtures(t).freshInstrument();
+    const { engagementId, body } = await recorded(registrar, {
+      kind: "instrument_signed",
+      instrumentId: instrument.id,
+      parties: [{ type: "state", code: "KH" }],
+    });
+    const refused = await officer.request("DELETE", removeUrl(engagementId, body.outcome.id), {
+      headers: { "if-match": `"v${body.engagement.version}"` },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("permission_denied");
+    const page = await registrar.get(`/api/registry/instruments/${instrument.id}`);
+    expect(page.body.actions).toHaveLength(1);
   });
 });

@@ -315,6 +315,13 @@ export const SAMPLES: Record<string, Sample> = {
       body: { answer: "declined", note: "The dates clash with the plenary session." },
     };
   },
+  "DELETE /api/engagements/:id/outcomes/:outcomeId": async ({ t }) => {
+    const { engagement, outcome } = await engagementFixtures(t).invitation();
+    return {
+      url: `/api/engagements/${engagement.id}/outcomes/${outcome.id}`,
+      headers: { "if-match": `"v${engagement.version}"` },
+    };
+  },
   "GET /api/action-items": () => ({ url: "/api/action-items?mine=true&open=true&limit=10" }),
   "GET /api/action-items/owners": () => ({ url: "/api/action-items/owners" }),
   "PATCH /api/action-items/:id": async ({ t, target }) => {

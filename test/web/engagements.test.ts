@@ -62,6 +62,12 @@ import {
   remapOutcomeErrors,
 } from "../../src/web/engagements/outcome-values.js";
 import { ownerFields, ownerValue } from "../../src/web/engagements/owners.js";
+import {
+  mayRemoveOutcome,
+  removalBlock,
+  removalEffect,
+  removalRefusalKey,
+} from "../../src/web/engagements/remove-outcome-values.js";
 import { zodFieldErrors } from "../../src/web/forms/form-errors.js";
 import { en } from "../../src/web/i18n/en.js";
 import { ru } from "../../src/web/i18n/ru.js";
@@ -151,6 +157,7 @@ describe("engagement vocabulary labels", () => {
         "unknown_case",
         "invitation_answered",
         "action_item_closed",
+        "outcome_in_use",
         "stale_version",
       ]),
     ).toEqual([]);
@@ -772,5 +779,91 @@ describe("importing engagements", () => {
     expect(tRu("engagements.import.importedTitle", { count: 21 })).toBe("Импортировано 21 мероприятие");
     expect(tRu("engagements.import.importedTitle", { count: 2 })).toBe("Импортировано 2 мероприятия");
     expect(tRu("engagements.import.ready", { count: 5 })).toBe("В файле 5 записей, их можно импортировать.");
+  });
+});
+
+describe("removing an outcome", () => {
+  const at = parseInstant("2025-05-28T09:00:00.000Z");
+  const common = { date: day("2025-05-26"), source: null, note: null, createdAt: at };
+  const item = {
+    id: ID(40),
+    engagement: { id: ID(10), titleEn: "Visit", titleRu: "Визит", startOn: day("2025-05-26"), isDemo: false },
+    outcomeId: ID(41),
+    commitmentKind: "agreement" as const,
+    title: "Send the training programme",
+    owner: { type: "user" as const, id: ID(5), name: "Rita Registrar" },
+    dueOn: day("2025-06-30"),
+    status: "open" as const,
+    dueState: "later" as const,
+    closingNote: null,
+    closedOn: null,
+    history: [],
+    version: 1,
+  };
+  const commitment = {
+    ...common,
+    kind: "commitment" as const,
+    id: ID(41),
+    commitmentKind: "agreement" as const,
+    textEn: "The sides agreed to exchange training programmes.",
+    textRu: null,
+    actionItemId: ID(40),
+  };
+  const signed = {
+    ...common,
+    kind: "instrument_signed" as const,
+    id: ID(42),
+    instrument: {
+      id: ID(43),
+      code: "RU-KH-MOU-1",
+      kind: "memorandum" as const,
+      titleEn: "Memorandum",
+      titleRu: null,
+      termEnd: null,
+    },
+    parties: [],
+    partyActionIds: [ID(44), ID(45)],
+  };
+  const invitation = {
+    ...common,
+    kind: "invitation" as const,
+    id: ID(46),
+    direction: "extended" as const,
+    counterpart: "Prosecutor General of Cambodia",
+    counterpartState: null,
+    eventEn: "Legal Forum",
+    eventRu: null,
+    expectedOn: null,
+    status: "pending" as const,
+    answeredOn: null,
+    engagement: null,
+  };
+
+  it("says what else goes: the registry's signatures, or the action item", () => {
+    expect(removalEffect(signed, [])).toEqual({ kind: "signatures", count: 2, code: "RU-KH-MOU-1" });
+    expect(removalEffect(commitment, [item])).toEqual({ kind: "actionItem", title: item.title });
+    expect(removalEffect(invitation, [])).toEqual({ kind: "none" });
+  });
+
+  it("tells in advance what the server refuses: a done item, an accepted invitation", () => {
+    expect(removalBlock(commitment, [item])).toBeNull();
+    expect(removalBlock(commitment, [{ ...item, status: "dropped" as const }])).toBeNull();
+    expect(removalBlock(commitment, [{ ...item, status: "done" as const }])).toBe("itemDone");
+    expect(removalBlock(invitation, [])).toBeNull();
+    expect(removalBlock({ ...invitation, status: "declined" as const }, [])).toBeNull();
+    expect(removalBlock({ ...invitation, status: "accepted" as const }, [])).toBe("invitationAccepted");
+  });
+
+  it("needs registry.write for the registry's kinds, and explains a 409 by the outcome's kind", () => {
+    const writer = { engagementsWrite: true, registryWrite: false };
+    expect(mayRemoveOutcome(signed, writer)).toBe(false);
+    expect(mayRemoveOutcome(signed, { ...writer, registryWrite: true })).toBe(true);
+    expect(mayRemoveOutcome(commitment, writer)).toBe(true);
+    expect(mayRemoveOutcome(commitment, { engagementsWrite: false, registryWrite: true })).toBe(false);
+    const inUse = new ApiError(409, "outcome_in_use", "in use");
+    expect(removalRefusalKey(inUse, commitment)).toBe("engagements.removeOutcome.itemDone");
+    expect(removalRefusalKey(inUse, invitation)).toBe("engagements.removeOutcome.invitationAccepted");
+    expect(removalRefusalKey(inUse, signed)).toBe("engagements.errors.outcome_in_use");
+    expect(removalRefusalKey(new ApiError(412, "stale_version", "stale"), commitment)).toBeNull();
   });
 });

@@ -293,6 +293,20 @@ export async function outcomePartyActionIds(
   return result;
 }
 
+/** Deletes the links of an outcome to the registry's party actions; returns the party actions' ids. */
+export async function unlinkOutcomePartyActions(executor: Executor, outcomeId: string): Promise<string[]> {
+  const rows = await executor
+    .delete(engagementOutcomePartyActions)
+    .where(eq(engagementOutcomePartyActions.outcomeId, outcomeId))
+    .returning({ partyActionId: engagementOutcomePartyActions.partyActionId });
+  return rows.map((row) => row.partyActionId);
+}
+
+/** Deletes an outcome; its action item (a commitment's) goes with it (ON DELETE CASCADE). */
+export async function deleteOutcome(executor: Executor, id: string): Promise<void> {
+  await executor.delete(engagementOutcomes).where(eq(engagementOutcomes.id, id));
+}
+
 /** A signature of the instrument by this party (a state or organisation by code, an agency by id), if recorded. */
 export async function signatureOf(
   executor: Executor,
@@ -328,6 +342,17 @@ export async function findActionItem(
   forUpdate = false,
 ): Promise<ActionItemRow | null> {
   const query = executor.select().from(actionItems).where(eq(actionItems.id, id));
+  const rows = forUpdate ? await query.for("update") : await query;
+  return rows[0] ?? null;
+}
+
+/** The action item a commitment opened, locked for the transaction when asked. */
+export async function actionItemOfOutcome(
+  executor: Executor,
+  outcomeId: string,
+  forUpdate = false,
+): Promise<ActionItemRow | null> {
+  const query = executor.select().from(actionItems).where(eq(actionItems.outcomeId, outcomeId));
   const rows = forUpdate ? await query.for("update") : await query;
   return rows[0] ?? null;
 }

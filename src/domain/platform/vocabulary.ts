@@ -140,6 +140,7 @@ export const ERROR_CODES = {
   invitation_answered: { status: 409, description: "The invitation has already been answered." },
   action_item_closed: { status: 409, description: "The action item is done or dropped; reopen it first." },
   source_key_taken: { status: 409, description: "An engagement with this source key exists." },
+  outcome_in_use: { status: 409, description: "The outcome has consequences that must be undone first." },
   // 412, 413, 415, 422, 428, 429
   stale_version: {
     status: 412,

@@ -29,6 +29,7 @@ import { listActionItems } from "./list-action-items.js";
 import { listActionOwners } from "./list-action-owners.js";
 import { listEngagements } from "./list-engagements.js";
 import { recordOutcome } from "./record-outcome.js";
+import { removeOutcome } from "./remove-outcome.js";
 import { updateActionItem } from "./update-action-item.js";
 import { updateEngagement } from "./update-engagement.js";
 
@@ -149,6 +150,31 @@ export function registerEngagementsRoutes(app: FastifyInstance, services: Servic
       });
       setEtag(reply, recorded.engagement.version);
       return reply.code(201).send(recorded);
+    },
+  );
+
+  api.delete(
+    "/api/engagements/:id/outcomes/:outcomeId",
+    {
+      config: { ...write, ifMatch: "required", etag: true },
+      schema: {
+        operationId: "removeEngagementOutcome",
+        tags,
+        summary:
+          "Remove an outcome recorded by mistake (If-Match on the engagement's version): the registry signatures it recorded go with it (the instrument stays), a commitment's action item too; a done action item or an accepted invitation is 409 outcome_in_use",
+        params: outcomeParamsSchema,
+        response: { 200: engagementDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const detail = await removeOutcome({
+        ...callerOf(services, request),
+        engagementId: request.params.id,
+        outcomeId: request.params.outcomeId,
+        expectedVersion: requireIfMatch(request),
+      });
+      setEtag(reply, detail.version);
+      return detail;
     },
   );
 

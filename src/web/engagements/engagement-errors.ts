@@ -11,6 +11,7 @@ export const ENGAGEMENT_ERROR_CODES = [
   "unknown_instrument",
   "invitation_answered",
   "action_item_closed",
+  "outcome_in_use",
   "code_taken",
   "stale_version",
 ] as const;

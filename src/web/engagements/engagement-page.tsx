@@ -32,6 +32,7 @@ import { formatEngagementDates, otherTitle, titleIn } from "./labels.js";
 import { OutcomeModal } from "./outcome-modal.js";
 import { type InvitationAnswerKind, OutcomesList } from "./outcomes-section.js";
 import { ParticipantsSection } from "./participants-section.js";
+import { RemoveOutcomeModal } from "./remove-outcome-modal.js";
 import { SourceLine } from "./source-line.js";
 
 type Invitation = Extract<OutcomeView, { kind: "invitation" }>;
@@ -39,6 +40,7 @@ type Dialog =
   | { type: "outcome" }
   | { type: "action"; item: ActionItem }
   | { type: "invitation"; invitation: Invitation; answer: InvitationAnswerKind }
+  | { type: "remove"; outcome: OutcomeView }
   | null;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -68,7 +70,7 @@ function Section({
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
       <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
-        <Title order={2} size="h4" id={id}>
+        <Title order={2} size="h4" id={id} tabIndex={-1}>
           {title}
         </Title>
         {actions}
@@ -227,7 +229,11 @@ export function EngagementPage() {
   const close = () => {
     setDialog(null);
     // The dialog is gone at once; focus goes back to the button that opened it.
-    window.setTimeout(() => opener.current?.focus(), 0);
+    // A removed outcome takes its button with it: focus then goes to the outcomes' heading.
+    window.setTimeout(() => {
+      if (opener.current?.isConnected) opener.current.focus();
+      else document.getElementById("engagement-outcomes")?.focus();
+    }, 0);
   };
   const other = engagement ? otherTitle(engagement, i18n.language) : null;
 
@@ -363,6 +369,7 @@ export function EngagementPage() {
                   ? (invitation, answer, trigger) => open({ type: "invitation", invitation, answer }, trigger)
                   : null
               }
+              onRemove={canWrite ? (outcome, trigger) => open({ type: "remove", outcome }, trigger) : null}
             />
           </Section>
 
@@ -404,6 +411,9 @@ export function EngagementPage() {
 
           {dialog?.type === "outcome" ? <OutcomeModal engagement={engagement} onClose={close} /> : null}
           {dialog?.type === "action" ? <ActionItemModal item={dialog.item} onClose={close} /> : null}
+          {dialog?.type === "remove" ? (
+            <RemoveOutcomeModal engagement={engagement} outcome={dialog.outcome} onClose={close} />
+          ) : null}
           {dialog?.type === "invitation" ? (
             <InvitationModal
               engagement={engagement}

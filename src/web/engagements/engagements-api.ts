@@ -147,6 +147,15 @@ export function recordOutcome(engagement: { id: string; version: number }, body:
   });
 }
 
+/** Removes an outcome recorded by mistake, with the registry signatures or the action item it brought. */
+export function removeOutcome(engagement: { id: string; version: number }, outcomeId: string) {
+  return request(`${engagementPath(engagement.id)}/outcomes/${encodeURIComponent(outcomeId)}`, {
+    method: "DELETE",
+    headers: ifMatch(engagement.version),
+    schema: engagementDetailSchema,
+  });
+}
+
 /** Accepting plans the engagement invited to; declining closes the invitation. */
 export function answerInvitation(
   engagement: { id: string; version: number },

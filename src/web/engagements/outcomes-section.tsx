@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Spoiler, Stack, Text } from "@mantine/core";
-import { IconCheck, IconX } from "@tabler/icons-react";
+import { IconCheck, IconTrash, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ActionItem, OutcomeView } from "../../domain/engagements/schemas.js";
@@ -7,6 +7,7 @@ import { usePermission } from "../platform/auth/session.js";
 import { ExternalLink } from "../platform/shell/external-link.js";
 import { ActionStatusBadge, DueStateBadge } from "./engagement-badges.js";
 import { formatDay, formatPartialDate, textIn, titleIn } from "./labels.js";
+import { mayRemoveOutcome } from "./remove-outcome-values.js";
 import { SourceLine } from "./source-line.js";
 
 type InvitationOutcome = Extract<OutcomeView, { kind: "invitation" }>;
@@ -16,6 +17,8 @@ type Props = {
   outcomes: readonly OutcomeView[];
   actionItems: readonly ActionItem[];
   onAnswer: ((outcome: InvitationOutcome, answer: InvitationAnswerKind, trigger: HTMLElement) => void) | null;
+  /** Opens the confirmation of removing an outcome; null when the reader may not write. */
+  onRemove?: ((outcome: OutcomeView, trigger: HTMLElement) => void) | null;
 };
 
 const INVITATION_COLORS = { pending: "orange", accepted: "green", declined: "gray" } as const;
@@ -31,7 +34,11 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-function OutcomeBody({ outcome, actionItems, onAnswer }: { outcome: OutcomeView } & Omit<Props, "outcomes">) {
+function OutcomeBody({
+  outcome,
+  actionItems,
+  onAnswer,
+}: { outcome: OutcomeView } & Omit<Props, "outcomes" | "onRemove">) {
   const { t, i18n } = useTranslation();
   const russian = i18n.language === "ru";
   const canWrite = usePermission("engagements.write");
@@ -182,8 +189,9 @@ function OutcomeBody({ outcome, actionItems, onAnswer }: { outcome: OutcomeView 
 }
 
 /** What the engagement produced, each outcome with its day, its content and its source. */
-export function OutcomesList({ outcomes, actionItems, onAnswer }: Props) {
+export function OutcomesList({ outcomes, actionItems, onAnswer, onRemove = null }: Props) {
   const { t } = useTranslation();
+  const registryWrite = usePermission("registry.write");
   if (outcomes.length === 0) return <Text size="sm">{t("engagements.outcomes.none")}</Text>;
   return (
     <Stack gap="sm" component="ul" className="nav-list">
@@ -219,6 +227,19 @@ export function OutcomesList({ outcomes, actionItems, onAnswer }: Props) {
               </Text>{" "}
               <SourceLine source={outcome.source} size="xs" />
             </Text>
+          ) : null}
+          {onRemove && mayRemoveOutcome(outcome, { engagementsWrite: true, registryWrite }) ? (
+            <Group justify="flex-end" mt={6}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={14} aria-hidden />}
+                onClick={(event) => onRemove(outcome, event.currentTarget)}
+              >
+                {t("engagements.outcomes.remove")}
+              </Button>
+            </Group>
           ) : null}
         </Paper>
       ))}

@@ -2381,6 +2381,7 @@ export const en = {
       showMore: "Show all",
       showLess: "Show less",
       statementLink: "Text of the statement",
+      remove: "Remove outcome",
       invitation: {
         extended: "Invitation extended to {{counterpart}}",
         received: "Invitation received from {{counterpart}}",
@@ -2607,6 +2608,28 @@ export const en = {
       recorded: "The outcome was recorded.",
       failed: "The outcome was not recorded",
     },
+    removeOutcome: {
+      title: "Remove this outcome?",
+      intro:
+        "The outcome is removed from the engagement. Use this to correct a mistake; the audit trail keeps a record of the removal.",
+      signatures_one:
+        "The {{count}} signature it recorded in the registry for {{code}} is removed with it. The instrument itself stays in the registry.",
+      signatures_few:
+        "The {{count}} signatures it recorded in the registry for {{code}} are removed with it. The instrument itself stays in the registry.",
+      signatures_many:
+        "The {{count}} signatures it recorded in the registry for {{code}} are removed with it. The instrument itself stays in the registry.",
+      signatures_other:
+        "The {{count}} signatures it recorded in the registry for {{code}} are removed with it. The instrument itself stays in the registry.",
+      actionItem: "Its action item “{{title}}” is removed with it, with its history.",
+      itemDone:
+        "The action item of this outcome is done: the record of its work stays, so the outcome cannot be removed.",
+      invitationAccepted:
+        "The invitation was accepted and the engagement it planned is recorded, so the outcome cannot be removed.",
+      submit: "Remove",
+      close: "Close",
+      removed: "The outcome is removed.",
+      failed: "The outcome was not removed",
+    },
     invitationForm: {
       acceptTitle: "Accept the invitation",
       declineTitle: "Decline the invitation",
@@ -2710,6 +2733,7 @@ export const en = {
       unknown_instrument: "This instrument is not in the registry (any more).",
       invitation_answered: "This invitation has been answered already.",
       action_item_closed: "This action item is closed: it can no longer be changed.",
+      outcome_in_use: "This outcome has consequences that must be undone first.",
       code_taken: "An instrument with this code exists already: pick it from the registry instead.",
       stale_version:
         "Someone changed this record meanwhile. The page now shows the current record: check it and try again.",
