@@ -364,6 +364,15 @@ describe("engagements in the browser", () => {
     await page.getByText("Совместное заявление органов прокуратуры").waitFor();
     await expectAccessible(page, "engagement page in Russian");
     await screenshot(page, "engagements-03-engagement-ru");
+    // A mistake is removed: the statement goes, after a confirmation that says what it undoes.
+    await page.getByTestId("outcome-statement").last().getByRole("button", { name: "Удалить итог" }).click();
+    const removal = page.getByRole("dialog", { name: "Удалить этот итог?" });
+    await removal.waitFor();
+    await expectAccessible(page, "remove outcome dialog in Russian");
+    await screenshot(page, "engagements-09-remove-outcome-ru", { fullPage: false });
+    await removal.getByRole("button", { name: "Удалить", exact: true }).click();
+    await removal.waitFor({ state: "hidden" });
+    await page.getByText("Совместное заявление органов прокуратуры").waitFor({ state: "detached" });
     await page
       .getByTestId("outcome-instrument_signed")
       .getByRole("link", { name: /Меморандум о сотрудничестве/ })
