@@ -48,6 +48,7 @@ const FEATURE_DEPENDENCIES: Record<string, readonly string[]> = {
   registry: ["platform", "notifications", "directory"],
   cases: ["platform", "notifications", "directory", "registry", "rules", "clocks"],
   engagements: ["platform", "notifications", "directory", "registry", "cases"],
+  reports: ["platform", "notifications", "directory", "registry", "cases", "engagements"],
 };
 const FEATURES = Object.keys(FEATURE_DEPENDENCIES);
 /** Folders a layer has besides its features: the domain's legal knowledge, the web app's plumbing. */
@@ -316,11 +317,11 @@ describe("architecture", () => {
       web: folders.web.filter((name) => name !== "registry"),
     };
     expect(folderViolations(misplaced)).toEqual([
-      "src/server/case is not a feature (platform, notifications, directory, registry, cases, engagements)",
+      "src/server/case is not a feature (platform, notifications, directory, registry, cases, engagements, reports)",
       "feature registry has no folder src/web/registry",
     ]);
     expect(folderViolations({ ...folders, cli: ["cases"] })).toEqual([
-      "src/cli/cases is not a feature (platform, notifications, directory, registry, cases, engagements)",
+      "src/cli/cases is not a feature (platform, notifications, directory, registry, cases, engagements, reports)",
     ]);
   });
 

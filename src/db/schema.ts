@@ -13,3 +13,4 @@ export * from "./platform/sessions.table.js";
 export * from "./platform/teams.table.js";
 export * from "./platform/users.table.js";
 export * from "./registry/instruments.table.js";
+export * from "./reports/reports.table.js";

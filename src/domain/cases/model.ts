@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stateCodeSchema } from "../directory/state-codes.js";
 import { type Instant, isoDateSchema } from "../platform/dates.js";
 import {
+  ASSET_EXTENTS,
   ASSET_STAGES,
   ASSET_TYPES,
   ASSURANCE_KINDS,
@@ -30,7 +31,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const factIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "1 to 40 lower-case letters, digits or dashes");
-const moneySchema = z.strictObject({
+export const moneySchema = z.strictObject({
   amount: z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, "a non-negative decimal amount, such as 125000.50"),
   currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code, such as EUR"),
 });
@@ -269,6 +270,13 @@ export const caseEventPayloads = {
     assetId: factIdSchema,
     stage: z.enum(ASSET_STAGES),
     orderReference: text(200).nullish(),
+    /**
+     * The amount the order concerns at this stage (frozen 1,200,000 RUB), in its own
+     * currency: the asset recovery ledger sums by currency and never converts.
+     */
+    amount: moneySchema.nullish(),
+    /** Whether the amount is the asset's whole value or part of it. */
+    extent: z.enum(ASSET_EXTENTS).nullish(),
   }),
   surrender_date_set: z.strictObject({ on: isoDateSchema, surrenderOn: isoDateSchema }),
   surrendered: z.strictObject({ on: isoDateSchema, personId: factIdSchema.nullish() }),

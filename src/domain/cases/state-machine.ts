@@ -481,9 +481,10 @@ const ASSET_STAGE_ORDER: Record<AssetStage, number> = {
   frozen: 2,
   confiscated: 3,
   returned: 4,
+  shared: 4,
   released: 4,
 };
-export const FINAL_ASSET_STAGES: readonly AssetStage[] = ["returned", "released"];
+export const FINAL_ASSET_STAGES: readonly AssetStage[] = ["returned", "shared", "released"];
 
 /**
  * Whether a custody period concerns the person an event names. Most extradition cases
@@ -684,7 +685,7 @@ const GUARDS: { [T in CaseEventType]?: Guard<T> } = {
     always: (projection) =>
       projection.facts.assets.some((asset) => !FINAL_ASSET_STAGES.includes(asset.stage))
         ? null
-        : invalidReference("The case has no asset left to move: every asset is returned or released."),
+        : invalidReference("The case has no asset left to move: every asset is returned, shared or released."),
     payload: (projection, { assetId, stage }) => {
       const asset = projection.facts.assets.find((candidate) => candidate.id === assetId);
       if (!asset) return invalidReference(`Asset "${assetId}" is not among the case's assets.`);

@@ -104,16 +104,25 @@ export const ASSET_TYPES = [
 ] as const;
 export type AssetType = (typeof ASSET_TYPES)[number];
 
-/** An asset's life: trace -> freeze -> confiscate -> return (or released at any point). */
+/**
+ * An asset's life: trace -> freeze -> confiscate -> return to the requesting state, or
+ * share between the states (asset sharing, UNTOC art. 14(3)(b), UNCAC art. 57(5)); or
+ * released at any point.
+ */
 export const ASSET_STAGES = [
   "identified",
   "traced",
   "frozen",
   "confiscated",
   "returned",
+  "shared",
   "released",
 ] as const;
 export type AssetStage = (typeof ASSET_STAGES)[number];
+
+/** Whether a stage's amount is the asset's whole value or part of it (a partial freezing). */
+export const ASSET_EXTENTS = ["whole", "partial"] as const;
+export type AssetExtent = (typeof ASSET_EXTENTS)[number];
 
 export const ASSURANCE_KINDS = [
   "death_penalty",

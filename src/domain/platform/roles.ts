@@ -26,6 +26,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
     "Read engagements (visits, meetings), their outcomes and action items; the briefing pack (linked cases only under need-to-know)",
   "engagements.write":
     "Record and edit engagements, their participants and outcomes; work any action item (an owner works their own with engagements.read)",
+  "reports.read":
+    "Read statistics over every case as figures (never names or references), save reports, export them and their statements; the cases behind a figure only under need-to-know",
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -35,7 +37,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   case_officer: "Handles the MLA and extradition cases of the teams they belong to.",
   supervisor:
     "Heads the international cooperation department: reads and works every case, whatever its team, up to their clearance.",
-  analyst: "Reads statistics and reports (arrives with reports).",
+  analyst: "Reads statistics and reports over every case, as figures; reads no case.",
   auditor: "Reads and verifies the audit trail; reads nothing else that is personal.",
 };
 
@@ -65,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "cases.write",
     "engagements.read",
     "engagements.write",
+    "reports.read",
   ],
   supervisor: [
     "directory.read",
@@ -74,8 +77,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "cases.read_all",
     "engagements.read",
     "engagements.write",
+    "reports.read",
   ],
-  analyst: ["directory.read", "registry.read", "engagements.read"],
+  analyst: ["directory.read", "registry.read", "engagements.read", "reports.read"],
   auditor: ["directory.read", "registry.read", "users.read", "audit.read", "audit.verify"],
 };
 

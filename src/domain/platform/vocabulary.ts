@@ -53,6 +53,7 @@ export const PERMISSIONS = [
   "teams.manage",
   "engagements.read",
   "engagements.write",
+  "reports.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -24,6 +24,7 @@ const STAGE_COLORS: Record<AssetStage, string> = {
   frozen: "indigo",
   confiscated: "orange",
   returned: "green",
+  shared: "teal",
   released: "gray",
 };
 

@@ -2006,6 +2006,7 @@ export const en = {
         frozen: "Frozen",
         confiscated: "Confiscated",
         returned: "Returned",
+        shared: "Shared",
         released: "Released",
       },
       assuranceKinds: {

@@ -2022,6 +2022,7 @@ export const ru: typeof en = {
         frozen: "Заморожено",
         confiscated: "Конфисковано",
         returned: "Возвращено",
+        shared: "Разделено",
         released: "Освобождено",
       },
       assuranceKinds: {
