@@ -685,7 +685,9 @@ const GUARDS: { [T in CaseEventType]?: Guard<T> } = {
     always: (projection) =>
       projection.facts.assets.some((asset) => !FINAL_ASSET_STAGES.includes(asset.stage))
         ? null
-        : invalidReference("The case has no asset left to move: every asset is returned, shared or released."),
+        : invalidReference(
+            "The case has no asset left to move: every asset is returned, shared or released.",
+          ),
     payload: (projection, { assetId, stage }) => {
       const asset = projection.facts.assets.find((candidate) => candidate.id === assetId);
       if (!asset) return invalidReference(`Asset "${assetId}" is not among the case's assets.`);
