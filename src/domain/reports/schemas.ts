@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseSummarySchema } from "../cases/schemas.js";
+import { caseListQuerySchema, caseSummarySchema } from "../cases/schemas.js";
 import { CASE_KINDS, DIRECTIONS } from "../cases/vocabulary.js";
 import { stateCodeSchema } from "../directory/state-codes.js";
 import { actionItemSchema } from "../engagements/schemas.js";
@@ -89,7 +89,7 @@ function checkQuery(
     context.addIssue({ code: "custom", path: ["split"], message: "a second breakdown other than the first" });
 }
 
-export const reportQuerySchema = reportQueryObject.superRefine(checkQuery).meta({ id: "ReportQuery" });
+export const reportQuerySchema = reportQueryObject.superRefine(checkQuery);
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;
 
@@ -103,7 +103,13 @@ export const figureSchema = z
   .meta({ id: "ReportFigure" });
 export type Figure = z.infer<typeof figureSchema>;
 
-export const reportCellSchema = z.strictObject({ key: z.string(), value: z.number().nullable() });
+export const reportCellSchema = z.strictObject({
+  key: z.string(),
+  value: z.number().nullable(),
+  /** With `compare=previous_year` (and a breakdown other than by time): the cell's figures a year earlier. */
+  samePeriodLastYear: z.number().nullable().optional(),
+  wholeLastYear: z.number().nullable().optional(),
+});
 
 export const reportRowSchema = z
   .strictObject({
@@ -201,6 +207,12 @@ export const questionnaireExportQuerySchema = z.strictObject({
   lang: localeSchema.default("en"),
 });
 
+/** The case list as a file: the filters of GET /api/cases (no paging: every case the reader may see), a format and a language. */
+export const caseListExportQuerySchema = caseListQuerySchema
+  .omit({ limit: true, offset: true, sort: true })
+  .extend({ format: z.enum(["csv", "xlsx"]), lang: localeSchema.default("en") });
+export type CaseListExportQuery = z.infer<typeof caseListExportQuerySchema>;
+
 // --- saved reports ----------------------------------------------------------------------------
 
 export const savedReportInputSchema = z.strictObject({
@@ -210,12 +222,26 @@ export const savedReportInputSchema = z.strictObject({
 });
 export type SavedReportInput = z.infer<typeof savedReportInputSchema>;
 
+/** A change to a saved report: any of its name, query and sharing, at least one. */
+export const savedReportPatchSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    query: reportQuerySchema.optional(),
+    shared: z.boolean().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "change at least one of name, query and shared",
+  });
+export type SavedReportPatch = z.infer<typeof savedReportPatchSchema>;
+
 export const savedReportSchema = z
   .strictObject({
     id: z.uuid(),
     name: z.string(),
     query: reportQueryObject,
     shared: z.boolean(),
+    /** One more on every change; also the ETag a PATCH names in If-Match. */
+    version: z.number().int().min(1),
     owner: z.strictObject({ id: z.uuid(), displayName: z.string() }),
     /** The reader owns it: may rename, share or delete it. */
     mine: z.boolean(),
@@ -226,6 +252,8 @@ export const savedReportSchema = z
 export type SavedReport = z.infer<typeof savedReportSchema>;
 
 export const savedReportListSchema = z.strictObject({ items: z.array(savedReportSchema) });
+/** The answer to a deletion: which report is gone. */
+export const savedReportDeletedSchema = z.strictObject({ id: z.uuid(), deleted: z.literal(true) });
 export const savedReportParamsSchema = z.strictObject({ id: z.uuid() });
 
 // --- dashboard --------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { applyEvent, legalDateOf } from "../cases/projection.js";
 import type { CaseProjection } from "../cases/schemas.js";
 import type { CaseKind, CaseStatus, ConfidentialityLevel, Direction } from "../cases/vocabulary.js";
 import type { StateCode } from "../directory/state-codes.js";
-import { dayIn, daysBetween, type IsoDate } from "../platform/dates.js";
+import { dayIn, daysBetween, earliest, type IsoDate } from "../platform/dates.js";
 import { BASIS_NONE, BASIS_RECIPROCITY, type StatisticRowMeasure } from "./vocabulary.js";
 
 /**
@@ -15,6 +15,10 @@ import { BASIS_NONE, BASIS_RECIPROCITY, type StatisticRowMeasure } from "./vocab
  * Every row carries the dimensions of the case as they stood on the row's date: a case
  * moved from fraud to cybercrime in March counts as fraud for what happened before March.
  * An amendment (which has no legal date) takes effect on the day it was recorded (UTC).
+ * Events recorded at the same instant as later dated events (an import writes a whole
+ * history at once; a case opened with its date of receipt) know no day of their own but
+ * their place in the stream: the opening and such an amendment take the day of the next
+ * dated event when it is earlier, so an imported case is not dated by the day of import.
  */
 
 /** What a case is, for statistics, on one date. */
@@ -109,12 +113,14 @@ export function statisticRowsOf(events: readonly CaseEvent[]): StatisticRow[] {
   let firstSent: IsoDate | null = null;
   let lastDecisionOn: IsoDate | null = null;
 
-  for (const event of events) {
+  let openingDate: IsoDate | null = null;
+
+  for (const [index, event] of events.entries()) {
     const before: CaseProjection | null = projection;
     const after: CaseProjection = applyEvent(before, event);
     projection = after;
-    const date =
-      event.type === "opened" ? after.openedOn : (legalDateOf(event) ?? dayIn("UTC", event.recordedAt));
+    const date = dateOf(events, index, after.openedOn);
+    if (event.type === "opened") openingDate = date;
     // Status intervals need dates that never go back: a late-recorded event dated before
     // the previous one changes the status from the previous one's date.
     effective = effective === null ? date : laterOf(effective, date);
@@ -144,8 +150,11 @@ export function statisticRowsOf(events: readonly CaseEvent[]): StatisticRow[] {
           value: event.payload.outcome,
           daysFrom: "start",
           decisionOn: null,
+          // A ground cited twice (under two rules) is one ground of the decision.
           grounds:
-            event.payload.outcome === "granted" ? [] : event.payload.grounds.map((ground) => ground.code),
+            event.payload.outcome === "granted"
+              ? []
+              : [...new Set(event.payload.grounds.map((ground) => ground.code))],
         });
         lastDecisionOn = event.payload.on;
         break;
@@ -195,9 +204,10 @@ export function statisticRowsOf(events: readonly CaseEvent[]): StatisticRow[] {
       });
   }
   if (projection === null) return [];
+  const final: CaseProjection = projection;
 
-  const direction = projection.header.direction;
-  const startedOn = direction === "incoming" ? (firstReceived ?? projection.openedOn) : firstSent;
+  const direction = final.header.direction;
+  const startedOn = direction === "incoming" ? (firstReceived ?? openingDate ?? final.openedOn) : firstSent;
   const dimensionsOn = (date: IsoDate): StatisticDimensions => {
     let found = timeline[0]!.dimensions;
     for (const entry of timeline) if (entry.from <= date) found = entry.dimensions;
@@ -227,10 +237,17 @@ export function statisticRowsOf(events: readonly CaseEvent[]): StatisticRow[] {
   if (startedOn !== null) rows.push(base("request", startedOn, dimensionsOn(startedOn)));
 
   happenings.forEach((happening, index) => {
+    // Replaced from the earliest day of a later row of the same measure: then, whatever
+    // the order the events were recorded in, a period counts at most one row per case.
     const next =
       happening.measure === "asset"
         ? undefined
-        : happenings.slice(index + 1).find((later) => later.measure === happening.measure);
+        : earliest(
+            happenings
+              .slice(index + 1)
+              .filter((later) => later.measure === happening.measure)
+              .map((later) => later.on),
+          );
     const days =
       happening.daysFrom === "start"
         ? nonNegative(startedOn, happening.on)
@@ -239,7 +256,7 @@ export function statisticRowsOf(events: readonly CaseEvent[]): StatisticRow[] {
           : null;
     rows.push({
       ...base(happening.measure, happening.on, dimensionsOn(happening.on)),
-      until: next ? laterOf(happening.on, next.on) : null,
+      until: next ? laterOf(happening.on, next) : null,
       value: happening.value,
       days,
       grounds: happening.grounds,
@@ -260,6 +277,25 @@ export function statisticRowsOf(events: readonly CaseEvent[]): StatisticRow[] {
     });
   });
   return rows;
+}
+
+/**
+ * The day an event counts from. A dated event: its legal date. The opening: the day the
+ * case was opened; an amendment: the day it was recorded (UTC). Either, when recorded at
+ * the same instant as the next dated event (an import, a case opened with its receipt),
+ * takes that event's day when it is earlier: the stream's order is then all we know.
+ */
+function dateOf(events: readonly CaseEvent[], index: number, openedOn: IsoDate): IsoDate {
+  const event = events[index]!;
+  const legal = legalDateOf(event);
+  if (legal !== null) return legal;
+  const own = event.type === "opened" ? openedOn : dayIn("UTC", event.recordedAt);
+  for (const later of events.slice(index + 1)) {
+    if (later.recordedAt !== event.recordedAt) break;
+    const laterDate = legalDateOf(later);
+    if (laterDate !== null) return laterDate < own ? laterDate : own;
+  }
+  return own;
 }
 
 function simple(measure: StatisticRowMeasure, on: IsoDate): Happening {
