@@ -30,6 +30,7 @@ CREATE TABLE "saved_reports" (
 	"name" text NOT NULL,
 	"query" jsonb NOT NULL,
 	"shared" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -37,6 +38,7 @@ CREATE TABLE "saved_reports" (
 ALTER TABLE "case_statistics" ADD CONSTRAINT "case_statistics_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "saved_reports" ADD CONSTRAINT "saved_reports_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_statistics_case" ON "case_statistics" USING btree ("case_id");--> statement-breakpoint
-CREATE INDEX "case_statistics_measure_on" ON "case_statistics" USING btree ("measure","on","category","partner","kind","direction","until","value");--> statement-breakpoint
-CREATE INDEX "case_statistics_open_status" ON "case_statistics" USING btree ("on","value","partner","kind","direction") WHERE "case_statistics"."measure" = 'status' AND "case_statistics"."until" IS NULL;--> statement-breakpoint
+CREATE INDEX "case_statistics_events" ON "case_statistics" USING btree ("measure","category","on","partner","kind","direction","until","value","days","grounds");--> statement-breakpoint
+CREATE INDEX "case_statistics_open" ON "case_statistics" USING btree ("on","partner","category","kind","direction","value","started_on") WHERE "case_statistics"."measure" = 'status' AND "case_statistics"."until" IS NULL AND "case_statistics"."value" NOT IN ('draft', 'refused', 'executed', 'surrendered', 'withdrawn', 'closed');--> statement-breakpoint
+CREATE INDEX "case_statistics_pending" ON "case_statistics" USING gist (daterange("on", "until", '[)')) WHERE "case_statistics"."measure" = 'status' AND "case_statistics"."until" IS NOT NULL AND "case_statistics"."value" NOT IN ('draft', 'refused', 'executed', 'surrendered', 'withdrawn', 'closed');--> statement-breakpoint
 CREATE INDEX "saved_reports_owner" ON "saved_reports" USING btree ("owner_id");

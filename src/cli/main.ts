@@ -11,6 +11,7 @@ import { registerOpenApi } from "./openapi.js";
 import { progress } from "./output.js";
 import { registerRegistry } from "./registry.js";
 import { registerReminders } from "./reminders.js";
+import { registerReport } from "./report.js";
 import { registerResolve } from "./resolve.js";
 import { registerSeed } from "./seed.js";
 import { registerServe } from "./serve.js";
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<void> {
   registerEngagements(program);
   registerActions(program);
   registerReminders(program);
+  registerReport(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

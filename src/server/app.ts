@@ -6,6 +6,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { caseNotificationSubject } from "./cases/case-notification-subject.js";
+import { registerCaseStreamHook } from "./cases/case-stream-hooks.js";
 import { registerCasesRoutes } from "./cases/cases.routes.js";
 import { registerDirectoryRoutes } from "./directory/directory.routes.js";
 import { registerStatesRoutes } from "./directory/states.routes.js";
@@ -29,6 +30,11 @@ import { registerUsersRoutes } from "./platform/users/users.routes.js";
 import { registerWebApp } from "./platform/web-app.js";
 import { instrumentNotificationSubject } from "./registry/instrument-notification-subject.js";
 import { registerRegistryRoutes } from "./registry/registry.routes.js";
+import { caseStatisticsHook } from "./reports/case-statistics-hook.js";
+import { registerDashboardRoutes } from "./reports/dashboard.routes.js";
+import { registerReportOutputsRoutes } from "./reports/report-outputs.routes.js";
+import { registerSavedReportsRoutes } from "./reports/saved-reports.routes.js";
+import { registerReportStatisticsRoutes } from "./reports/statistics.routes.js";
 
 export type BuildOptions = {
   /** false in tests; otherwise pino at the configured level. */
@@ -46,6 +52,8 @@ export type App = FastifyInstance;
  */
 export async function buildApp(services: Services, options: BuildOptions = {}): Promise<App> {
   const { config } = services;
+  // Features that keep derived data in step with cases' events (the statistic rows).
+  registerCaseStreamHook(caseStatisticsHook);
   const app = Fastify({
     logger:
       options.logger === false
@@ -141,6 +149,10 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   registerEngagementsRoutes(app, services);
   registerEngagementsImportRoutes(app, services);
   registerBriefingRoutes(app, services);
+  registerReportStatisticsRoutes(app, services);
+  registerReportOutputsRoutes(app, services);
+  registerSavedReportsRoutes(app, services);
+  registerDashboardRoutes(app, services);
 
   await registerOpenApiDocuments(app, services);
   if (options.webDir) await registerWebApp(app, options.webDir);

@@ -2,10 +2,13 @@ import { hostname } from "node:os";
 import { createDatabase, createPool } from "../db/client.js";
 import { type EmbeddedDatabase, type EmbeddedRole, openEmbeddedDatabase } from "../db/embedded.js";
 import { applyMigrations } from "../db/migrate.js";
+import { registerCaseStreamHook } from "./cases/case-stream-hooks.js";
 import type { Config } from "./platform/config.js";
 import type { Services } from "./platform/operation.js";
 import { loadSecrets } from "./platform/secrets.js";
 import { loadReferenceData } from "./reference-data.js";
+import { caseStatisticsHook } from "./reports/case-statistics-hook.js";
+import { rebuildStatisticsIfMissing } from "./reports/rebuild-statistics.js";
 
 export type Runtime = {
   services: Services;
@@ -29,6 +32,8 @@ export type RuntimeOptions = {
  * folder), its schema brought up to date, the keys, and the reference data.
  */
 export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  // Every command that writes case events keeps the statistic rows in step (case-stream-hooks.ts).
+  registerCaseStreamHook(caseStatisticsHook);
   const embedded = config.databaseUrl
     ? null
     : await openEmbeddedDatabase({
@@ -48,6 +53,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       clock: options.clock ?? (() => new Date()),
       node: hostname(),
     };
+    // Statistic rows are derived from the events: a database upgraded to them gets them now.
+    if (options.migrate) await rebuildStatisticsIfMissing(services, options.log);
     if (options.seed) await loadReferenceData({ services, onProgress: options.log });
     return {
       services,

@@ -324,6 +324,42 @@ async function ownNotification(action: "read" | "read-all") {
 SCENARIOS["POST /api/notifications/:id/read"] = () => ownNotification("read");
 SCENARIOS["POST /api/notifications/read-all"] = () => ownNotification("read-all");
 
+/** Saved reports: an analyst saves one, then renames or deletes their own. */
+async function ownSavedReport(action: "update" | "delete") {
+  const { client, user } = await signInAs(t, "analyst");
+  const saved = await client.post("/api/reports/saved", {
+    name: "Refusals on political grounds",
+    query: { measure: "refusals", from: "2025-01-01", to: "2025-12-31", ground: "political_offence" },
+  });
+  const url = `/api/reports/saved/${saved.body.id}`;
+  return {
+    client,
+    actorId: user.row.id,
+    eventType: action === "update" ? "reports.saved_report_updated" : "reports.saved_report_deleted",
+    call: () =>
+      action === "update"
+        ? client.patch(url, { shared: true }, { "if-match": '"v1"' })
+        : client.request("DELETE", url),
+  };
+}
+SCENARIOS["POST /api/reports/saved"] = async () => {
+  const { client, user } = await signInAs(t, "analyst");
+  const sample = await SAMPLES["POST /api/reports/saved"]!({
+    t,
+    target: user.row.id,
+    fx: registryFixtures(t),
+  });
+  return {
+    client,
+    actorId: user.row.id,
+    eventType: "reports.saved_report_created",
+    expectedStatus: 201,
+    call: () => client.post(sample.url, sample.body),
+  };
+};
+SCENARIOS["PATCH /api/reports/saved/:id"] = () => ownSavedReport("update");
+SCENARIOS["DELETE /api/reports/saved/:id"] = () => ownSavedReport("delete");
+
 async function userAction(action: string, eventType: string) {
   const { client, user } = await signInAs(t, "administrator");
   const target = await createUser(t, { role: "analyst" });

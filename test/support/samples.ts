@@ -355,6 +355,57 @@ export const SAMPLES: Record<string, Sample> = {
   "GET /api/engagements/:id/briefing.pdf": async ({ t }) => ({
     url: `/api/engagements/${await briefingSampleEngagement(t)}/briefing.pdf?lang=ru`,
   }),
+
+  // Reports: statistics
+  "GET /api/reports/stats": () => ({
+    url: "/api/reports/stats?measure=requests&from=2025-01-01&to=2025-08-31&by=partner&compare=previous_year&top=5",
+  }),
+  "GET /api/reports/cases": () => ({
+    url: "/api/reports/cases?measure=refusals&from=2025-01-01&to=2025-12-31&by=ground&row=political_offence&limit=10",
+  }),
+  "GET /api/reports/map": () => ({
+    url: "/api/reports/map?measure=requests&from=2025-01-01&to=2025-12-31&direction=incoming",
+  }),
+  "GET /api/reports/assets": () => ({
+    url: "/api/reports/assets?from=2025-01-01&to=2025-12-31&by=partner",
+  }),
+
+  // Reports: statements, files, saved reports, the dashboard
+  "GET /api/reports/statement": () => ({
+    url: "/api/reports/statement?measure=decisions&from=2025-01-01&to=2025-08-31&kind=mla&group=cybercrime&compare=previous_year&lang=ru",
+  }),
+  "GET /api/reports/export": () => ({
+    url: "/api/reports/export?measure=requests&from=2025-01-01&to=2025-12-31&by=partner&format=csv&publish=true&lang=ru",
+  }),
+  "GET /api/reports/questionnaire": () => ({
+    url: "/api/reports/questionnaire?year=2025&format=csv&lang=en",
+  }),
+  "GET /api/cases/export": () => ({
+    url: "/api/cases/export?kind=mla&direction=incoming&format=csv&lang=en",
+  }),
+  "GET /api/reports/saved": () => ({ url: "/api/reports/saved" }),
+  "POST /api/reports/saved": () => ({
+    url: "/api/reports/saved",
+    body: {
+      name: "Cybercrime requests by partner",
+      query: {
+        measure: "requests",
+        from: "2025-01-01",
+        to: "2025-08-31",
+        by: "partner",
+        group: "cybercrime",
+      },
+      shared: true,
+    },
+  }),
+  // Someone else's report, or none: 404 to every reader (the audit test saves one of its own).
+  "PATCH /api/reports/saved/:id": () => ({
+    url: `/api/reports/saved/${randomUUID()}`,
+    body: { name: "Renamed" },
+    headers: { "if-match": '"v1"' },
+  }),
+  "DELETE /api/reports/saved/:id": () => ({ url: `/api/reports/saved/${randomUUID()}` }),
+  "GET /api/dashboard": () => ({ url: "/api/dashboard" }),
 };
 
 /** A planned visit to Cambodia, recorded by the operator: the subject of the briefing pack's samples. */

@@ -4,6 +4,7 @@ import {
   count,
   desc,
   eq,
+  gt,
   gte,
   inArray,
   isNull,
@@ -239,7 +240,7 @@ export async function listCaseEvents(executor: Executor, caseId: string): Promis
 // --- lists ------------------------------------------------------------------------------------
 
 /** The columns a list shows: not the projection, the deadlines or the search vector, which are large. */
-const SUMMARY_COLUMNS = {
+export const SUMMARY_COLUMNS = {
   id: cases.id,
   reference: cases.reference,
   title: cases.title,
@@ -299,8 +300,14 @@ export async function listCases(
   visibility: CaseVisibility,
   query: CaseListQuery,
   today: IsoDate,
+  /**
+   * For an export read in pages (src/server/cases/export-cases.ts): only the cases after this
+   * reference, by reference (a keyset, whatever the page), and no total unless asked for.
+   */
+  keyset?: { afterReference: string | null; withTotal: boolean },
 ): Promise<{ rows: CaseListRow[]; total: number }> {
   const conditions: SQL[] = [visibleCondition(visibility)];
+  if (keyset?.afterReference) conditions.push(gt(cases.reference, keyset.afterReference));
   // An expression, not the literal 0, which ORDER BY would read as a column position.
   let rank: SQL = sql`(0)::real`;
   if (query.q) {
@@ -335,7 +342,7 @@ export async function listCases(
   if (query.openedFrom) conditions.push(gte(cases.openedOn, query.openedFrom));
   if (query.openedTo) conditions.push(lte(cases.openedOn, query.openedTo));
   const where = and(...conditions);
-  const sort = query.sort ?? (query.q ? "relevance" : "-openedOn");
+  const sort = keyset ? "reference" : (query.sort ?? (query.q ? "relevance" : "-openedOn"));
   const rows = await executor
     .select({ ...SUMMARY_COLUMNS, teamName: teams.name, rank: sql<number>`${rank}` })
     .from(cases)
@@ -344,7 +351,8 @@ export async function listCases(
     // The reference breaks ties, so that paging is stable.
     .orderBy(...orderBy(sort, rank), asc(cases.reference))
     .limit(query.limit)
-    .offset(query.offset);
+    .offset(keyset ? 0 : query.offset);
+  if (keyset && !keyset.withTotal) return { rows, total: -1 };
   const total = await executor.select({ value: count() }).from(cases).where(where);
   return {
     rows,

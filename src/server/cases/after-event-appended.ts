@@ -3,6 +3,7 @@ import type { CaseEvent } from "../../domain/cases/model.js";
 import { applyEvent } from "../../domain/cases/projection.js";
 import type { OperationContext } from "../platform/operation.js";
 import { officeToday } from "../platform/today.js";
+import { caseStreamHooks } from "./case-stream-hooks.js";
 import { evaluateCase } from "./evaluate-case.js";
 
 /**
@@ -11,7 +12,9 @@ import { evaluateCase } from "./evaluate-case.js";
  * event (for `opened`, the row just inserted from it); `events` is the whole stream with
  * `event` last. The returned row is current: status, the indexed columns of the list
  * filters, the search document, the version, and the deadlines of the clock engine with
- * the earliest open one (`next_deadline_on`, which the due-soon and overdue lists read).
+ * the earliest open one (`next_deadline_on`, which the due-soon and overdue lists read),
+ * and what other features keep in step with the stream (case-stream-hooks.ts: the
+ * statistic rows reports count from).
  */
 export async function afterEventAppended(
   context: OperationContext,
@@ -25,6 +28,7 @@ export async function afterEventAppended(
     { header: projection.header, facts: projection.facts, events },
     officeToday(context.services, context.now),
   );
+  for (const hook of caseStreamHooks()) await hook.appended(context.tx, caseRow.id, events);
   return rewriteCase(
     context.tx,
     caseRow.id,

@@ -32,6 +32,7 @@ import { officeToday } from "../platform/today.js";
 import { registrySnapshot } from "../registry/snapshot-cache.js";
 import { type CaseActor, loadCaseSubject } from "./authorize.js";
 import { decideCasePlacement, type OperatorCaseSubject } from "./case.policy.js";
+import { caseStreamHooks } from "./case-stream-hooks.js";
 import { caseRules, evaluateWith } from "./evaluate-case.js";
 
 /**
@@ -330,6 +331,9 @@ async function write(
     tx,
     plan.cases.flatMap((kase) => kase.events.map((event) => ({ caseId: ids.get(kase.reference)!, event }))),
   );
+  // What other features keep in step with the streams (the statistic rows), in the same transaction.
+  const streams = plan.cases.map((kase) => ({ caseId: ids.get(kase.reference)!, events: kase.events }));
+  for (const hook of caseStreamHooks()) await hook.imported(tx, streams);
 }
 
 /**
