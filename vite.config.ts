@@ -18,7 +18,7 @@ const vendorChunks: { name: string; test: RegExp }[] = [
   },
   {
     name: "mantine",
-    test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|clsx|tslib|get-nonce|detect-node-es|tabbable)[\\/]/,
+    test: /node_modules[\\/](@mantine(?![\\/]charts[\\/]esm)|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|clsx|tslib|get-nonce|detect-node-es|tabbable)[\\/]/,
   },
   { name: "tanstack", test: /node_modules[\\/]@tanstack[\\/]/ },
   {
@@ -27,6 +27,14 @@ const vendorChunks: { name: string; test: RegExp }[] = [
   },
   { name: "zod", test: /node_modules[\\/]zod[\\/]/ },
   { name: "icons", test: /node_modules[\\/]@tabler[\\/]/ },
+  // d3, shared by the registry's map (react-simple-maps) and the charts.
+  { name: "d3", test: /node_modules[\\/](d3-[a-z-]+|internmap|topojson-client)[\\/]/ },
+  // Charts (recharts and its redux parts) load only with the pages that draw them. Last, so
+  // that what they share with every page (Mantine, React) stays in those pages' chunks.
+  {
+    name: "charts",
+    test: /node_modules[\\/](@mantine[\\/]charts[\\/]esm|recharts|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
+  },
 ];
 
 /**

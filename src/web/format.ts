@@ -32,3 +32,37 @@ export function useFormat(): Formatters {
     },
   };
 }
+
+/**
+ * An amount without its currency code, with the currency's decimals ("1,200,000.00" for
+ * RUB, "1,200,000" for JPY), for a table whose column names the currency.
+ */
+export function formatAmount(amount: string, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "code" })
+      .formatToParts(amount as Intl.StringNumericLiteral)
+      .filter((part) => part.type !== "currency")
+      .map((part) => part.value)
+      .join("")
+      .trim();
+  } catch {
+    return amount;
+  }
+}
+
+/**
+ * An amount of money as the API sends it (a decimal string, never a float) in its own
+ * currency: "1,200,000.00 RUB" / "1 200 000,00 RUB". Amounts are never converted; a
+ * currency code the browser does not know is shown after the plain number.
+ */
+export function formatMoney(amount: string, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: "code",
+    }).format(amount as Intl.StringNumericLiteral);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}

@@ -57,9 +57,13 @@ const EngagementCreatePage = page(
 );
 const EngagementEditPage = page(() => import("./engagements/engagement-edit-page.js"), "EngagementEditPage");
 const EngagementImportPage = page(() => import("./engagements/import-page.js"), "EngagementImportPage");
+const ReportsPage = page(() => import("./reports/reports-page.js"), "ReportsPage");
+const AssetLedgerPage = page(() => import("./reports/asset-ledger-page.js"), "AssetLedgerPage");
+// The home page's dashboard (the user's cases and action items due, and the figures), in a
+// chunk of its own: the platform's home page imports no feature, it gets it as `sections`.
+const Dashboard = page(() => import("./reports/dashboard.js"), "Dashboard");
 // What engagements show on other features' pages, in chunks of their own: the registry and
 // the directory import no engagements code, the pages get these as `sections`.
-const MyActionItems = page(() => import("./engagements/my-action-items.js"), "MyActionItems");
 const EngagementsWithState = page(
   () => import("./engagements/related-engagements.js"),
   "EngagementsWithState",
@@ -100,7 +104,7 @@ export function createAppRouter() {
             </RequireAuth>
           ),
           children: [
-            { index: true, element: <HomePage sections={section(<MyActionItems />)} /> },
+            { index: true, element: <HomePage sections={section(<Dashboard />)} /> },
             { path: "directory", element: <Navigate to="/directory/states" replace /> },
             guarded("directory/states", "directory.read", <StatesPage />),
             guarded("directory/agencies", "directory.read", <AgenciesPage />),
@@ -139,6 +143,8 @@ export function createAppRouter() {
             guarded("engagements/actions", "engagements.read", <ActionItemsPage />),
             guarded("engagements/:id", "engagements.read", <EngagementPage />),
             guarded("engagements/:id/edit", "engagements.write", <EngagementEditPage />),
+            guarded("reports", "reports.read", <ReportsPage />),
+            guarded("reports/assets", "reports.read", <AssetLedgerPage />),
             { path: "admin", element: <Navigate to="/admin/users" replace /> },
             {
               path: "admin/users",

@@ -100,6 +100,7 @@ const VOCABULARY_LABELS: Record<string, string> = {
   MEASURE_STATUSES: "cases.vocab.measureStatuses",
   ASSET_TYPES: "cases.vocab.assetTypes",
   ASSET_STAGES: "cases.vocab.assetStages",
+  ASSET_EXTENTS: "cases.vocab.assetExtents",
   ASSURANCE_KINDS: "cases.vocab.assuranceKinds",
   WARRANT_KINDS: "cases.vocab.warrantKinds",
   CORRESPONDENCE_CHANNELS: "cases.vocab.channels",
@@ -196,6 +197,7 @@ describe("event forms", () => {
             outcomes: "cases.vocab.outcomes",
             measureStatuses: "cases.vocab.measureStatuses",
             assetStages: "cases.vocab.assetStages",
+            assetExtents: "cases.vocab.assetExtents",
             correspondenceDirections: "cases.vocab.correspondenceDirections",
           }[field.options];
           expect(missingLabels(prefix, OPTION_VALUES[field.options])).toEqual([]);

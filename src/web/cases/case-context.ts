@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { useStateNames } from "../directory/state-names.js";
-import { useFormat } from "../format.js";
+import { formatMoney, useFormat } from "../format.js";
 import type { CaseView, Team } from "./cases-api.js";
 import type { EventTextContext } from "./event-text.js";
 
 /** Names of the case's persons, measures, assets and teams, for the timeline's sentences. */
 export function useEventTextContext(view: CaseView, teams: Team[] | null): EventTextContext {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const names = useStateNames();
   const persons = new Map(view.facts.persons.map((person) => [person.id, person.fullName]));
@@ -32,5 +32,6 @@ export function useEventTextContext(view: CaseView, teams: Team[] | null): Event
     measureName: (id) => measures.get(id) ?? id,
     assetName: (id) => assets.get(id) ?? id,
     teamName: (id) => teamNames.get(id) ?? id,
+    money: (amount, currency) => formatMoney(amount, currency, i18n.language),
   };
 }

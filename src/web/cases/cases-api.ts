@@ -125,6 +125,18 @@ export function appendEvent(
   });
 }
 
+/**
+ * The list with these filters as a file (CSV or XLSX), its headings in `lang`; the server
+ * lists only what the reader may see, every page of it, in its own order.
+ */
+export function caseExportUrl(filters: CaseFilters, format: "csv" | "xlsx", lang: "en" | "ru"): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value && key !== "sort") search.set(key, value);
+  search.set("format", format);
+  search.set("lang", lang);
+  return `/api/cases/export?${search.toString()}`;
+}
+
 export function documentUrl(reference: string, documentId: string): string {
   return `${casePath(reference)}/documents/${encodeURIComponent(documentId)}`;
 }

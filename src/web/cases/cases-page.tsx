@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Loader, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Loader, Menu, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAlertCircle, IconPlus } from "@tabler/icons-react";
+import { IconAlertCircle, IconChevronDown, IconDownload, IconPlus } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -8,12 +8,13 @@ import { errorMessage } from "../api/errors.js";
 import { useFormat } from "../format.js";
 import { i18n } from "../i18n/i18n.js";
 import { usePermission, useSession } from "../platform/auth/session.js";
+import { DownloadStatus, useDownload } from "../platform/shell/download-status.js";
 import { notifySuccess } from "../platform/shell/notify.js";
 import { PageHeader } from "../platform/shell/page-header.js";
 import { PageLoader } from "../platform/shell/page-loader.js";
 import { Paging } from "../platform/shell/paging.js";
 import { CaseFiltersPanel } from "./case-filters.js";
-import { type CaseFilters, PAGE_SIZE, useCases, useTeams } from "./cases-api.js";
+import { type CaseFilters, caseExportUrl, PAGE_SIZE, useCases, useTeams } from "./cases-api.js";
 import { CasesTable } from "./cases-table.js";
 import { filtersFrom } from "./list-filters.js";
 import { savableFilters, useSavedViews } from "./saved-views.js";
@@ -32,6 +33,13 @@ export function CasesPage() {
   const cases = useCases(filters, page);
   const teams = useTeams();
   const savedViews = useSavedViews(session.user?.id ?? "anonymous");
+  const download = useDownload();
+  const exportList = (format: "csv" | "xlsx") =>
+    void download.start(
+      caseExportUrl(filters, format, i18n.language === "ru" ? "ru" : "en"),
+      `cases.${format}`,
+      t("cases.export.fileLabel", { format: format.toUpperCase() }),
+    );
 
   const replace = (next: CaseFilters, nextPage = 1) => {
     const search = new URLSearchParams();
@@ -65,14 +73,34 @@ export function CasesPage() {
         title={t("cases.list.title")}
         description={t("cases.list.subtitle")}
         actions={
-          canWrite ? (
-            <Button component={Link} to="/cases/new" leftSection={<IconPlus size={18} aria-hidden />}>
-              {t("cases.list.new")}
-            </Button>
-          ) : null
+          <>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={18} aria-hidden />}
+                  rightSection={<IconChevronDown size={14} aria-hidden />}
+                  loading={download.busy}
+                >
+                  {t("cases.export.button")}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t("cases.export.hint")}</Menu.Label>
+                <Menu.Item onClick={() => exportList("csv")}>{t("cases.export.csv")}</Menu.Item>
+                <Menu.Item onClick={() => exportList("xlsx")}>{t("cases.export.xlsx")}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            {canWrite ? (
+              <Button component={Link} to="/cases/new" leftSection={<IconPlus size={18} aria-hidden />}>
+                {t("cases.list.new")}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="md">
+        <DownloadStatus state={download.state} />
         <SavedViewsBar
           filters={filters}
           views={savedViews.views}

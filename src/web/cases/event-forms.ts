@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { type CaseEventInput, type CaseEventType, caseEventPayloads } from "../../domain/cases/model.js";
 import {
+  ASSET_EXTENTS,
   ASSET_STAGES,
   ASSURANCE_KINDS,
   CORRESPONDENCE_CHANNELS,
@@ -22,6 +23,7 @@ export type OptionList =
   | "outcomes"
   | "measureStatuses"
   | "assetStages"
+  | "assetExtents"
   | "correspondenceDirections";
 
 export type FieldSpec =
@@ -35,7 +37,9 @@ export type FieldSpec =
   | { name: string; kind: "asset"; required: boolean }
   | { name: string; kind: "team"; required: boolean }
   | { name: string; kind: "items"; required: boolean }
-  | { name: string; kind: "grounds"; required: boolean };
+  | { name: string; kind: "grounds"; required: boolean }
+  /** An amount in its currency ({amount: "1200000.00", currency: "RUB"}): both or neither. */
+  | { name: string; kind: "money"; required: boolean };
 
 export const OPTION_VALUES: Record<OptionList, readonly string[]> = {
   channels: CORRESPONDENCE_CHANNELS,
@@ -43,6 +47,7 @@ export const OPTION_VALUES: Record<OptionList, readonly string[]> = {
   outcomes: DECISION_OUTCOMES,
   measureStatuses: MEASURE_STATUSES,
   assetStages: ASSET_STAGES,
+  assetExtents: ASSET_EXTENTS,
   correspondenceDirections: ["in", "out"],
 };
 
@@ -98,6 +103,8 @@ export const EVENT_FORMS = {
     { name: "assetId", kind: "asset", required: true },
     { name: "stage", kind: "select", required: true, options: "assetStages" },
     { name: "orderReference", kind: "text", required: false, max: 200 },
+    { name: "amount", kind: "money", required: false },
+    { name: "extent", kind: "select", required: false, options: "assetExtents" },
   ],
   surrender_date_set: [on, { name: "surrenderOn", kind: "date", required: true }],
   surrendered: [on, person],
@@ -123,7 +130,10 @@ export function isFormEventType(type: string): type is FormEventType {
 /** One ground of a decision as the form holds it. */
 export type GroundRow = { key: string; ruleId: string; code: string | null; note: string };
 
-export type EventFormValues = Record<string, string | string[] | GroundRow[] | null>;
+/** An amount as the form holds it: the figure as typed and the currency code. */
+export type MoneyRow = { amount: string; currency: string };
+
+export type EventFormValues = Record<string, string | string[] | GroundRow[] | MoneyRow | null>;
 
 export type EventDefaults = {
   today: IsoDate;
@@ -152,6 +162,9 @@ export function initialEventValues(type: FormEventType, defaults: EventDefaults)
       case "grounds":
         values[field.name] = [];
         break;
+      case "money":
+        values[field.name] = { amount: "", currency: "" };
+        break;
       case "select":
         values[field.name] = field.required && field.options === "correspondenceDirections" ? "in" : null;
         break;
@@ -166,6 +179,18 @@ function trimmed(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   return text === "" ? null : text;
+}
+
+/**
+ * An amount as the API takes it: digits with a dot ("1 200 000,50" is 1200000.50), the
+ * currency in capitals; neither given is no amount, one alone is sent so the schema names
+ * the missing one.
+ */
+export function moneyOf(value: MoneyRow | null | undefined): { amount: string; currency: string } | null {
+  const amount = (value?.amount ?? "").replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const currency = (value?.currency ?? "").trim().toUpperCase();
+  if (amount === "" && currency === "") return null;
+  return { amount, currency };
 }
 
 /** The payload the server expects: empty optional fields are null, a required empty one stays "" so the schema names it. */
@@ -190,6 +215,9 @@ export function payloadOf(type: FormEventType, values: EventFormValues): Record<
         }));
         break;
       }
+      case "money":
+        payload[field.name] = moneyOf(value as MoneyRow | null);
+        break;
       default: {
         const text = trimmed(value);
         if (field.required) payload[field.name] = text ?? "";

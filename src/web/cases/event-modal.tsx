@@ -20,6 +20,7 @@ import {
   type FormEventType,
   type GroundRow,
   initialEventValues,
+  type MoneyRow,
   OPTION_VALUES,
   type OptionList,
 } from "./event-forms.js";
@@ -97,6 +98,8 @@ export function EventModal({ view, type, teams, today, onClose, onChanged }: Pro
         return t(`cases.vocab.measureStatuses.${value as "requested"}`);
       case "assetStages":
         return t(`cases.vocab.assetStages.${value as "frozen"}`);
+      case "assetExtents":
+        return t(`cases.vocab.assetExtents.${value as "whole"}`);
       case "correspondenceDirections":
         return t(`cases.vocab.correspondenceDirections.${value as "in"}`);
     }
@@ -174,6 +177,38 @@ export function EventModal({ view, type, teams, today, onClose, onChanged }: Pro
       case "asset": {
         const data = field.kind === "person" ? persons : field.kind === "measure" ? measures : assets;
         return choice(data, !field.required, t("common.nothingFound"));
+      }
+      case "money": {
+        const money = (values[field.name] as MoneyRow | null) ?? { amount: "", currency: "" };
+        const set = (changes: Partial<MoneyRow>) => form.setFieldValue(field.name, { ...money, ...changes });
+        return (
+          <Fieldset key={field.name} legend={label(field)}>
+            <Text size="xs" c="dimmed" mb="xs">
+              {t("cases.events.amountHint")}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <TextInput
+                label={t("cases.events.amountValue")}
+                description={t("cases.facts.amountHint")}
+                inputMode="decimal"
+                maxLength={24}
+                value={money.amount}
+                onChange={(event) => set({ amount: event.currentTarget.value })}
+                error={form.errors[`${field.name}.amount`] ?? form.errors[field.name]}
+              />
+              <TextInput
+                label={t("cases.facts.currency")}
+                description={t("cases.facts.currencyHint")}
+                maxLength={3}
+                spellCheck={false}
+                autoCapitalize="characters"
+                value={money.currency}
+                onChange={(event) => set({ currency: event.currentTarget.value.toUpperCase() })}
+                error={form.errors[`${field.name}.currency`]}
+              />
+            </SimpleGrid>
+          </Fieldset>
+        );
       }
       case "team":
         return teams

@@ -12,6 +12,8 @@ export type EventTextContext = {
   measureName: (id: string) => string;
   assetName: (id: string) => string;
   teamName: (id: string) => string;
+  /** An amount in its currency ("1,200,000.00 RUB"); the plain figure and code without it. */
+  money?: (amount: string, currency: string) => string;
 };
 
 /** Header fields as the labels of cases.fields (the team and the authorities chosen from the directory by their ids). */
@@ -136,6 +138,17 @@ export function eventLines(event: CaseEventInput, context: EventTextContext): st
         }),
       );
       push(event.payload.orderReference);
+      if (event.payload.amount) {
+        const { amount, currency } = event.payload.amount;
+        const money = context.money ? context.money(amount, currency) : `${amount} ${currency}`;
+        push(
+          event.payload.extent
+            ? t(`cases.timeline.assetAmountExtent.${event.payload.extent}`, { amount: money })
+            : t("cases.timeline.assetAmount", { amount: money }),
+        );
+      } else if (event.payload.extent) {
+        push(t(`cases.vocab.assetExtents.${event.payload.extent}`));
+      }
       break;
     case "surrender_date_set":
       push(t("cases.timeline.surrenderOn", { date: context.date(event.payload.surrenderOn) }));

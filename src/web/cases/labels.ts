@@ -42,6 +42,13 @@ export function groundLabel(code: string, t: TFunction): string {
   return member(REFUSAL_GROUNDS, code) ? t(`cases.vocab.refusalGrounds.${code}`) : code;
 }
 
+/** Every refusal ground as a Select's choices, in the reader's language and alphabetical order. */
+export function groundOptions(t: TFunction, language: string): { value: string; label: string }[] {
+  return REFUSAL_GROUNDS.map((code) => ({ value: code, label: groundLabel(code, t) })).sort((a, b) =>
+    a.label.localeCompare(b.label, language),
+  );
+}
+
 export function questionLabel(question: FactQuestion, t: TFunction): string {
   return t(`cases.vocab.factQuestions.${question}`);
 }

@@ -36,7 +36,9 @@ export type SectionKey =
   | "teams"
   | "engagementsList"
   | "calendar"
-  | "actionItems";
+  | "actionItems"
+  | "figures"
+  | "assetRecovery";
 
 /** A part of an area, listed under it in the navigation while the area is open. */
 export type Section = {
@@ -93,7 +95,16 @@ export const AREAS: readonly Area[] = [
     ],
   },
   { key: "intake", icon: IconInbox, path: null, permission: null },
-  { key: "reports", icon: IconChartBar, path: null, permission: null },
+  {
+    key: "reports",
+    icon: IconChartBar,
+    path: "/reports",
+    permission: "reports.read",
+    sections: [
+      { key: "figures", path: "/reports", permission: null },
+      { key: "assetRecovery", path: "/reports/assets", permission: null },
+    ],
+  },
   {
     key: "directory",
     icon: IconWorld,

@@ -14,6 +14,7 @@ type Destination = {
     | "resolver"
     | "cases"
     | "engagements"
+    | "reports"
     | "map"
     | "directory"
     | "users"
@@ -24,9 +25,10 @@ type Destination = {
 };
 
 /**
- * Overview for the signed-in user: who they are, what they may open, when the session ends.
- * `sections` come first: what other features put before the user (routes.tsx composes them,
- * so that the platform imports no feature).
+ * Overview for the signed-in user. `sections` come first: the dashboard of what is due and
+ * of the figures, which other features put before the user (routes.tsx composes them, so
+ * that the platform imports no feature); then who they are, when the session ends, and
+ * what they may open.
  */
 export function HomePage({ sections }: { sections?: ReactNode }) {
   const { t } = useTranslation();

@@ -14,9 +14,18 @@ const WORLD = topology as unknown as GeographySource;
 export type Partner = { state: string; relation: MapRelation; instruments: number };
 
 type Props = {
-  selected: string;
+  /** The state the map is about, or none (a map of figures, such as the reports'). */
+  selected: string | null;
   /** By ISO 3166-1 alpha-2 code. */
   partners: Map<string, Partner>;
+  /**
+   * Another colouring than by relation (the reports' map colours by a figure): each
+   * country's fill and name. The registry's map leaves these out.
+   */
+  fillOf?: (code: string) => string;
+  describeOf?: (code: string) => string;
+  /** What the line above the map says while no country is pointed at. */
+  hint?: string;
   /** By ISO 3166-1 numeric code ("643"), from the states of the directory. */
   statesByNumeric: Map<string, State>;
   stateName: (code: string) => string;
@@ -30,11 +39,22 @@ type Props = {
  * links (Enter or a click opens what binds the two); each has a name that says its
  * relation, and the table under the map lists the same partners.
  */
-export function WorldMap({ selected, partners, statesByNumeric, stateName, onOpen, label }: Props) {
+export function WorldMap({
+  selected,
+  partners,
+  fillOf,
+  describeOf,
+  hint,
+  statesByNumeric,
+  stateName,
+  onOpen,
+  label,
+}: Props) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [active, setActive] = useState<string | null>(null);
   const describe = (code: string) => {
+    if (describeOf) return describeOf(code);
     if (code === selected) return t("registry.map.selectedCountry", { state: stateName(code) });
     const partner = partners.get(code);
     const relation = partner?.relation ?? "none";
@@ -52,7 +72,7 @@ export function WorldMap({ selected, partners, statesByNumeric, stateName, onOpe
   return (
     <div className="world-map">
       <Text size="sm" fw={600} mih={22} aria-hidden>
-        {active ? describe(active) : t("registry.map.hoverHint")}
+        {active ? describe(active) : (hint ?? t("registry.map.hoverHint"))}
       </Text>
       <ComposableMap
         projection="geoEqualEarth"
@@ -90,7 +110,11 @@ export function WorldMap({ selected, partners, statesByNumeric, stateName, onOpe
                 const code = state.code;
                 const partner = partners.get(code);
                 const relation: MapRelation = partner?.relation ?? "none";
-                const fill = code === selected ? SELECTED_FILL : RELATION_FILLS[relation];
+                const fill = fillOf
+                  ? fillOf(code)
+                  : code === selected
+                    ? SELECTED_FILL
+                    : RELATION_FILLS[relation];
                 return (
                   <Geography
                     key={geography.rsmKey}
