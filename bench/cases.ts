@@ -4,14 +4,13 @@
  *
  * 1. The administrator makes six teams over HTTP.
  * 2. 100,000 synthetic cases (BENCH_CASES overrides the count) with their event streams
- *    (bench/case-generator.ts) are written straight into the server's database, in
- *    chunks of 2,000, with the repository's multi-row INSERTs. Each stream is replayed
- *    through the state machine and projected as the import does
- *    (src/server/cases/import-cases.ts), and its deadlines come from the same rules
- *    (evaluateWith). Not through importCases itself: an import dates every `opened`
- *    event on the day of the import, so all 100,000 cases would share one `opened_on`,
- *    which no office with ten years of cases has and which would distort the default
- *    sort (newest first). Then VACUUM ANALYZE, as autovacuum would do soon after.
+ *    and statistic rows, written by the loader of `comity seed --synthetic`
+ *    (src/server/reports/seed-synthetic-cases.ts, generator src/server/cases/
+ *    synthetic-cases.ts): each stream replayed through the state machine and projected as
+ *    the import does, its deadlines from the same rules, COPY in one transaction, then
+ *    VACUUM ANALYZE. Not through importCases: an import dates every `opened` event on the
+ *    day of the import, so all the cases would share one `opened_on`, which no office with
+ *    ten years of cases has and which would distort the default sort (newest first).
  * 3. The administrator invites a supervisor (every team, clearance secret) and a case
  *    officer who is a member of the extradition unit only (clearance standard): the
  *    administrator reads no case (docs/roles.md).
@@ -25,45 +24,24 @@
  * an index without a migration. BENCH_ONLY=text runs only the HTTP scenarios whose name
  * contains it.
  */
-import { setImmediate as yieldToIo } from "node:timers/promises";
 import { sql } from "drizzle-orm";
-import {
-  caseColumns,
-  insertCaseEvents,
-  insertCases,
-  listCases,
-  type NewCaseRow,
-} from "../src/db/cases/cases.repository.js";
+import { listCases } from "../src/db/cases/cases.repository.js";
 import type { Database, Executor } from "../src/db/client.js";
 import { states as statesTable } from "../src/db/directory/states.table.js";
 import { instrumentCodes } from "../src/db/registry/instruments.repository.js";
-import {
-  type CaseEvent,
-  type CaseEventInput,
-  caseEventInputSchema,
-  caseEventPayloads,
-} from "../src/domain/cases/model.js";
-import { applyEvent } from "../src/domain/cases/projection.js";
-import type { CaseProjection } from "../src/domain/cases/schemas.js";
 import { caseListQuerySchema } from "../src/domain/cases/schemas.js";
-import { checkTransition } from "../src/domain/cases/state-machine.js";
-import { parseStateCode } from "../src/domain/directory/state-codes.js";
 import type { IsoDate } from "../src/domain/platform/dates.js";
 import { caseVisibility, type UserCaseSubject } from "../src/server/cases/case.policy.js";
-import { caseRules, type EvaluationInputs, evaluateWith } from "../src/server/cases/evaluate-case.js";
-import type { Services } from "../src/server/platform/operation.js";
-import { officeToday } from "../src/server/platform/today.js";
-import { registrySnapshot } from "../src/server/registry/snapshot-cache.js";
 import {
   type GeneratorContext,
-  HOME_STATE,
   newCase,
-  type PartnerState,
-  syntheticCase,
+  partnersFrom,
   TEAM_NAMES,
   type TeamName,
-  USUAL_PARTNERS,
-} from "./case-generator.js";
+} from "../src/server/cases/synthetic-cases.js";
+import type { Services } from "../src/server/platform/operation.js";
+import { officeToday } from "../src/server/platform/today.js";
+import { seedSyntheticCases } from "../src/server/reports/seed-synthetic-cases.js";
 import {
   type ApiSession,
   CONNECTIONS,
@@ -77,8 +55,6 @@ import {
 } from "./shared.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const CHUNK = 2_000;
-const PARTNERS = 100;
 
 export type ExplainFigures = {
   /** What the plan reads, outermost first: "Index Scan Backward using cases_opened_on". */
@@ -102,80 +78,20 @@ export type CasesFigures = {
     tableMegabytes: number;
   };
   load: {
+    /** The load's transaction, from the first COPY to the commit, indexes rebuilt. */
     ms: number;
     casesPerSecond: number;
     rowsPerSecond: number;
-    /** Generating, replaying and evaluating the cases in this process (overlaps the writes). */
-    prepareMs: number;
-    /** The INSERTs, from sending the first to the commit, per chunk, added up. */
-    writeMs: number;
+    /** Time the writer waited for cases being prepared (the database idle). */
+    waitMs: number;
+    /** Rebuilding the indexes and validating the foreign keys. */
+    indexesMs: number;
     vacuumAnalyzeMs: number;
+    statistics: number;
   };
   explain: Record<string, ExplainFigures>;
   http: Record<string, HttpFigures>;
 };
-
-type Prepared = { rows: NewCaseRow[]; events: CaseEvent[][] };
-
-/** A chunk of cases as the import prepares them: the stream replayed, the row projected, the deadlines. */
-async function prepareChunk(
-  context: GeneratorContext,
-  inputs: EvaluationInputs,
-  rand: () => number,
-  from: number,
-  to: number,
-): Promise<Prepared> {
-  const prepared: Prepared = { rows: [], events: [] };
-  for (let index = from; index < to; index++) {
-    if (index % 200 === 0) await yieldToIo();
-    const generated = syntheticCase(context, index, rand);
-    // Through the API's own schemas: defaults applied, anything malformed is a generator bug.
-    const opened = caseEventPayloads.opened.parse({ header: generated.header, facts: generated.facts });
-    const inputsOfStream: CaseEventInput[] = [
-      { type: "opened", payload: opened },
-      ...generated.events.map((event) => caseEventInputSchema.parse(event) as CaseEventInput),
-    ];
-    let projection: CaseProjection | null = null;
-    const events: CaseEvent[] = [];
-    for (const [position, input] of inputsOfStream.entries()) {
-      const check = checkTransition(projection, input);
-      if (!check.ok)
-        throw new Error(`${generated.header.reference}, event ${position} (${input.type}): ${check.message}`);
-      // Recorded on the day it happened, as if the office had used Comity all along.
-      const recordedAt =
-        input.type === "opened"
-          ? `${generated.openedOn}T08:00:00.000Z`
-          : `${(input.payload as { on: string }).on}T09:${String(Math.min(position, 59)).padStart(2, "0")}:00.000Z`;
-      const event = { ...input, sequence: position + 1, recordedAt, actorId: null } as CaseEvent;
-      projection = applyEvent(projection, event);
-      events.push(event);
-    }
-    const evaluation = evaluateWith(
-      inputs,
-      { header: projection!.header, facts: projection!.facts, events },
-      context.today,
-    );
-    prepared.rows.push({
-      ...caseColumns(projection!),
-      deadlines: evaluation.deadlines,
-      nextDeadlineOn: evaluation.nextDeadlineOn,
-    });
-    prepared.events.push(events);
-  }
-  return prepared;
-}
-
-async function writeChunk(database: Database, prepared: Prepared, now: Date): Promise<void> {
-  await database.transaction(async (tx) => {
-    const ids = await insertCases(tx, prepared.rows, now);
-    await insertCaseEvents(
-      tx,
-      prepared.rows.flatMap((row, at) =>
-        prepared.events[at]!.map((event) => ({ caseId: ids.get(row.reference)!, event })),
-      ),
-    );
-  });
-}
 
 /** Every node of a plan, outermost first, as "Node Type on relation using index". */
 function planNodes(node: Record<string, unknown>, out: string[] = []): string[] {
@@ -265,80 +181,34 @@ export async function runCasesBench(services: Services, administrator: ApiSessio
     teamIds[name] = team.id;
   }
   const stateRows = await database
-    .select({ code: statesTable.code, nameEn: statesTable.nameEn, independent: statesTable.independent })
+    .select({
+      code: statesTable.code,
+      nameEn: statesTable.nameEn,
+      nameRu: statesTable.nameRu,
+      independent: statesTable.independent,
+    })
     .from(statesTable);
-  const byCode = new Map(stateRows.map((row) => [row.code, row]));
-  const shuffle = random(100);
-  const others = stateRows
-    .filter(
-      (row) =>
-        row.independent &&
-        row.code !== HOME_STATE &&
-        !(USUAL_PARTNERS as readonly string[]).includes(row.code),
-    )
-    .map((row) => ({ row, order: shuffle() }))
-    .sort((left, right) => left.order - right.order)
-    .map(({ row }) => row);
-  const partners: PartnerState[] = [
-    ...USUAL_PARTNERS.map((code) => byCode.get(parseStateCode(code))!),
-    ...others,
-  ]
-    .slice(0, PARTNERS)
-    .map((row) => ({ code: row.code, nameEn: row.nameEn }));
   const context: GeneratorContext = {
     today,
-    partners,
+    partners: partnersFrom(stateRows),
     teamIds,
     instruments: await instrumentCodes(database),
   };
-  const inputs: EvaluationInputs = { ...(await caseRules()), snapshot: await registrySnapshot(database) };
 
   // --- the load ------------------------------------------------------------------------------------------
-  log(`writing ${CASES.toLocaleString("en")} cases in chunks of ${CHUNK.toLocaleString("en")}...`);
-  const rand = random(2027);
-  const now = new Date();
-  let events = 0;
-  let withNextDeadline = 0;
-  const references: string[] = [];
-  /** (status, kind, state) of some cases, for filters that find something. */
-  const filterSamples: { status: string; kind: string; state: string }[] = [];
-  const started = performance.now();
-  let writing: Promise<void> = Promise.resolve();
-  let prepareMs = 0;
-  let writeMs = 0;
-  for (let from = 0; from < CASES; from += CHUNK) {
-    const to = Math.min(CASES, from + CHUNK);
-    // The next chunk is prepared while the database writes the previous one.
-    const preparing = performance.now();
-    const prepared = await prepareChunk(context, inputs, rand, from, to);
-    prepareMs += performance.now() - preparing;
-    for (const [at, row] of prepared.rows.entries()) {
-      references.push(row.reference);
-      events += prepared.events[at]!.length;
-      if (row.nextDeadlineOn) withNextDeadline += 1;
-      if (references.length % 97 === 0) {
-        const partner = row.direction === "incoming" ? row.requestingState : row.requestedState;
-        filterSamples.push({ status: row.status, kind: row.kind, state: partner });
-      }
-    }
-    await writing;
-    const written = performance.now();
-    writing = writeChunk(database, prepared, now).then(() => {
-      writeMs += performance.now() - written;
-      log(`cases ${to.toLocaleString("en")}/${CASES.toLocaleString("en")}`);
-    });
-    // Awaited at the next chunk; until then a failed write must not count as unhandled,
-    // which would end the process before run.ts stops the server and its database.
-    writing.catch(() => undefined);
-  }
-  await writing;
-  const loadMs = performance.now() - started;
-  log(
-    `${CASES.toLocaleString("en")} cases and ${events.toLocaleString("en")} events in ${(loadMs / 1000).toFixed(1)} s.`,
-  );
-  const vacuumStarted = performance.now();
-  await database.execute(sql`VACUUM (ANALYZE) cases, case_events`);
-  const vacuumAnalyzeMs = performance.now() - vacuumStarted;
+  log(`writing ${CASES.toLocaleString("en")} synthetic cases (the loader of comity seed --synthetic)...`);
+  let lastDecile = -1;
+  const loaded = await seedSyntheticCases({
+    services,
+    actor: { kind: "cli", osUser: "bench" },
+    count: CASES,
+    onProgress: log,
+    onCases: (done, total) => {
+      const decile = Math.floor((10 * done) / total);
+      if (decile !== lastDecile) log(`cases ${done.toLocaleString("en")}/${total.toLocaleString("en")}`);
+      lastDecile = decile;
+    },
+  });
   if (process.env.BENCH_CASES_SQL) {
     log(`running BENCH_CASES_SQL: ${process.env.BENCH_CASES_SQL}`);
     // One statement at a time: some (ALTER SYSTEM, CREATE INDEX CONCURRENTLY) refuse a transaction block.
@@ -352,6 +222,15 @@ export async function runCasesBench(services: Services, administrator: ApiSessio
   const size = await database.execute<{ bytes: string }>(
     sql`SELECT pg_total_relation_size('cases') AS bytes`,
   );
+  // Cases picked the same way on every run: by a hash of their reference.
+  const sampled = await database.execute<{ reference: string; status: string; kind: string; state: string }>(
+    sql`SELECT reference, status, kind,
+               CASE WHEN direction = 'incoming' THEN requesting_state ELSE requested_state END AS state
+          FROM cases ORDER BY md5(reference) LIMIT 5000`,
+  );
+  const references = sampled.rows.map((row) => row.reference);
+  /** (status, kind, state) of some cases, for filters that find something. */
+  const filterSamples = sampled.rows.slice(0, 500);
 
   // --- accounts that read cases ------------------------------------------------------------------------
   const supervisor = await inviteAndSignIn(administrator, {
@@ -382,9 +261,9 @@ export async function runCasesBench(services: Services, administrator: ApiSessio
     { length: 5000 },
     () => `/api/cases/${references[Math.floor(pathRand() * references.length)]}`,
   );
-  const filterPaths = filterSamples
-    .slice(0, 500)
-    .map((sample) => `/api/cases?limit=50&status=${sample.status}&kind=${sample.kind}&state=${sample.state}`);
+  const filterPaths = filterSamples.map(
+    (sample) => `/api/cases?limit=50&status=${sample.status}&kind=${sample.kind}&state=${sample.state}`,
+  );
   const searches = [
     "fraud",
     "мошенничество",
@@ -484,23 +363,25 @@ export async function runCasesBench(services: Services, administrator: ApiSessio
     http[list.name] = await measurePaths(list.session.base, list.session.cookie, list.paths);
   }
 
+  const loadMs = loaded.timings.transactionMs;
   return {
     data: {
-      cases: CASES,
-      events,
-      partners: partners.length,
+      cases: loaded.cases,
+      events: loaded.events,
+      partners: context.partners.length,
       teams: TEAM_NAMES.length,
-      withNextDeadline,
+      withNextDeadline: loaded.withNextDeadline,
       byStatus: Object.fromEntries(statusRows.rows.map((row) => [row.status, Number(row.count)])),
       tableMegabytes: Math.round(Number(size.rows[0]!.bytes) / 1_048_576),
     },
     load: {
       ms: Math.round(loadMs),
-      casesPerSecond: Math.round(CASES / (loadMs / 1000)),
-      rowsPerSecond: Math.round((CASES + events) / (loadMs / 1000)),
-      prepareMs: Math.round(prepareMs),
-      writeMs: Math.round(writeMs),
-      vacuumAnalyzeMs: Math.round(vacuumAnalyzeMs),
+      casesPerSecond: Math.round(loaded.cases / (loadMs / 1000)),
+      rowsPerSecond: Math.round((loaded.cases + loaded.events + loaded.statistics) / (loadMs / 1000)),
+      waitMs: Math.round(loaded.timings.waitMs),
+      indexesMs: Math.round(loaded.timings.indexesMs),
+      vacuumAnalyzeMs: Math.round(loaded.timings.vacuumAnalyzeMs),
+      statistics: loaded.statistics,
     },
     explain,
     http,
@@ -525,7 +406,7 @@ export function casesReport(figures: CasesFigures): string {
   const lines = [
     `\nCases: ${data.cases.toLocaleString("en")} cases, ${data.events.toLocaleString("en")} events, ${data.partners} partner states, ${data.teams} teams; ${data.withNextDeadline.toLocaleString("en")} with an open deadline; table with indexes ${data.tableMegabytes} MB`,
     `Statuses: ${statuses}`,
-    `Load: ${(load.ms / 1000).toFixed(1)} s (${load.casesPerSecond.toLocaleString("en")} cases/s, ${load.rowsPerSecond.toLocaleString("en")} rows/s with events; preparing ${(load.prepareMs / 1000).toFixed(1)} s, writing ${(load.writeMs / 1000).toFixed(1)} s, overlapping); VACUUM ANALYZE ${(load.vacuumAnalyzeMs / 1000).toFixed(1)} s\n`,
+    `Load: ${(load.ms / 1000).toFixed(1)} s (${load.casesPerSecond.toLocaleString("en")} cases/s, ${load.rowsPerSecond.toLocaleString("en")} rows/s with events and ${load.statistics.toLocaleString("en")} statistic rows; the writer waited ${(load.waitMs / 1000).toFixed(1)} s for prepared cases; indexes ${(load.indexesMs / 1000).toFixed(1)} s); VACUUM ANALYZE ${(load.vacuumAnalyzeMs / 1000).toFixed(1)} s\n`,
     "| List query (EXPLAIN ANALYZE, slowest of up to 5 paths) | page ms | count ms | plan of the page | plan of the count |",
     "|---|---:|---:|---|---|",
     ...Object.entries(figures.explain).map(

@@ -268,6 +268,37 @@ describe("comity CLI without a running server", () => {
     expect((await run(["audit", "verify"])).stderr).toMatch(/Audit chain OK: \d+ entries/);
   });
 
+  it("seed --synthetic writes cases with the compiled worker thread once, and refuses a database with cases of its own", async () => {
+    // The shared folder holds the cases imported above: synthetic ones would mix with them.
+    const refused = await run(["seed", "--synthetic", "10"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("neither synthetic nor demo cases");
+    const dir = await mkdtemp(path.join(tmpdir(), "comity-synthetic-"));
+    const port = pgPort + 900;
+    try {
+      const first = await run(["seed", "--synthetic", "150", "--seed", "5", "--workers", "1", "--json"], {
+        dir,
+        port,
+      });
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout).synthetic).toMatchObject({
+        written: true,
+        cases: 150,
+        seed: 5,
+        workers: 1,
+      });
+      expect(first.stderr).toContain("synthetic cases");
+      const again = await run(["seed", "--synthetic", "150", "--json"], { dir, port });
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).synthetic).toMatchObject({ written: false, existing: 150, cases: 0 });
+      expect(again.stderr).toContain("150 synthetic cases are already there: nothing was written.");
+      expect((await run(["seed", "--synthetic", "many"], { dir, port })).code).not.toBe(0);
+    } finally {
+      await stopEmbeddedServer(dir);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a bad configuration with a message naming the variable", async () => {
     const result = await run(["users", "list"], { env: { COMITY_EMBEDDED_PG_PORT: "5432", PORT: "-1" } });
     expect(result.code).toBe(1);
