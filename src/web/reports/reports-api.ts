@@ -88,6 +88,9 @@ export function useDashboard() {
   return useQuery({
     queryKey: DASHBOARD_KEY,
     queryFn: ({ signal }) => request("/api/dashboard", { schema: dashboardSchema, signal }),
+    // It gathers what every other page changes (cases, action items, figures): whatever
+    // the user did elsewhere shows when they come back, the cached copy meanwhile.
+    refetchOnMount: "always",
   });
 }
 
