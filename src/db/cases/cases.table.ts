@@ -115,6 +115,8 @@ export const cases = pgTable(
     index("cases_reference_trigram").using("gin", table.reference.op("gin_trgm_ops")),
     index("cases_next_deadline").on(table.nextDeadlineOn),
     index("cases_opened_on").on(table.openedOn),
+    /** The latest change to any case: what tells the dashboard its cached figures are still current. */
+    index("cases_updated_at").on(table.updatedAt),
   ],
 );
 

@@ -756,3 +756,14 @@ export async function caseStreams(
   }
   return streams;
 }
+
+/**
+ * When any case last changed (cases.updated_at moves with every event and import): the
+ * dashboard's cached figures are current while this stays the same. An index-only lookup.
+ */
+export async function lastCaseChange(executor: Executor): Promise<string> {
+  const result = await executor.execute<{ changed: string | null }>(
+    sql`SELECT max(${cases.updatedAt})::text AS changed FROM ${cases}`,
+  );
+  return result.rows[0]?.changed ?? "";
+}

@@ -2,8 +2,9 @@ import { listCases } from "../../db/cases/cases.repository.js";
 import { listActionItems } from "../../db/engagements/engagements.repository.js";
 import { listTeams } from "../../db/platform/teams.repository.js";
 import { overdueByTeam } from "../../db/reports/dashboard.repository.js";
+import { lastCaseChange } from "../../db/reports/statistics.repository.js";
 import { isStateCode } from "../../domain/directory/state-codes.js";
-import { addDays, addMonths, type IsoDate, parseIsoDate } from "../../domain/platform/dates.js";
+import { addDays, addMonths, addYears, type IsoDate, parseIsoDate } from "../../domain/platform/dates.js";
 import { hasPermission } from "../../domain/platform/roles.js";
 import type { Dashboard, ReportQuery } from "../../domain/reports/schemas.js";
 import { type CaseActor, loadCaseActor } from "../cases/authorize.js";
@@ -55,7 +56,7 @@ export async function getDashboard({ services, actor, origin }: Caller): Promise
       const actionItems = await actionItemsOf(context, engagementReader, today);
       const teams = await teamsOf(context, reader, engagementReader, today);
       const statistics = hasPermission(reader.role, "reports.read")
-        ? await statisticsOf(context, today)
+        ? await cachedStatistics(context, today)
         : null;
       context.note({
         details: {
@@ -148,20 +149,57 @@ async function teamsOf(
   }));
 }
 
-async function statisticsOf(context: OperationContext, today: IsoDate): Promise<Dashboard["statistics"]> {
+/**
+ * The figures are the same for every reader (aggregates over all cases) and take hundreds
+ * of milliseconds at a million cases, so each server keeps the last ones it computed and
+ * serves them while no case has changed since (cases.updated_at), the office day is the
+ * same and they are under a minute old. The minute bounds the one case the marker misses: a
+ * transaction that began before the last change seen and committed after it.
+ */
+const STATISTICS_MAX_AGE_MS = 60_000;
+const statisticsCache = new WeakMap<
+  OperationContext["services"],
+  { key: string; computedAt: number; statistics: NonNullable<Dashboard["statistics"]> }
+>();
+
+async function cachedStatistics(
+  context: OperationContext,
+  today: IsoDate,
+): Promise<NonNullable<Dashboard["statistics"]>> {
+  const key = `${today}|${await lastCaseChange(context.tx)}`;
+  const cached = statisticsCache.get(context.services);
+  const now = context.now.getTime();
+  if (
+    cached &&
+    cached.key === key &&
+    now - cached.computedAt < STATISTICS_MAX_AGE_MS &&
+    now >= cached.computedAt
+  )
+    return cached.statistics;
+  const statistics = await statisticsOf(context, today);
+  statisticsCache.set(context.services, { key, computedAt: now, statistics });
+  return statistics;
+}
+
+async function statisticsOf(
+  context: OperationContext,
+  today: IsoDate,
+): Promise<NonNullable<Dashboard["statistics"]>> {
   const report = (query: Omit<ReportQuery, "compare"> & { compare?: ReportQuery["compare"] }) =>
     computeReport(context.tx, { compare: "none", ...query } as ReportQuery, context.now);
   const monthStart = parseIsoDate(`${today.slice(0, 7)}-01`);
   const yearStart = parseIsoDate(`${today.slice(0, 4)}-01-01`);
-  const intake = await report({
+  // This month and the same days a year earlier: two short windows (compare=previous_year
+  // would also count the whole of last year, which the dashboard does not show).
+  const intake = await report({ measure: "requests", from: monthStart, to: today, by: "direction" });
+  const intakeLastYear = await report({
     measure: "requests",
-    from: monthStart,
-    to: today,
+    from: addYears(monthStart, -1),
+    to: addYears(today, -1),
     by: "direction",
-    compare: "previous_year",
   });
   const direction = (key: string, figure: "value" | "samePeriodLastYear") =>
-    intake.rows.find((row) => row.key === key)?.[figure] ?? 0;
+    (figure === "value" ? intake : intakeLastYear).rows.find((row) => row.key === key)?.value ?? 0;
   const trend = await report({
     measure: "requests",
     from: addMonths(monthStart, -(TREND_MONTHS - 1)),

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_updated_at" ON "cases" USING btree ("updated_at");
