@@ -1,4 +1,5 @@
 import type { CaseKind, CaseStatus, Direction } from "../cases/vocabulary.js";
+import { MONTH_NAMES } from "../platform/month-names.js";
 import type { Bilingual } from "../platform/schemas.js";
 import type { REGIONS } from "./schemas.js";
 import {
@@ -212,36 +213,6 @@ export function budapestLabel(code: string): Bilingual {
 
 // --- time -------------------------------------------------------------------------------------
 
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-/** Nominative, as a table heading or a chart's axis names a month. */
-const MONTHS_RU = [
-  "Январь",
-  "Февраль",
-  "Март",
-  "Апрель",
-  "Май",
-  "Июнь",
-  "Июль",
-  "Август",
-  "Сентябрь",
-  "Октябрь",
-  "Ноябрь",
-  "Декабрь",
-];
-
 /**
  * The label of a time key: "2026" (year), "2026-Q1" (quarter: "Q1 2026", "1-й квартал
  * 2026 г."), "2026-03" (month: "March 2026", "Март 2026"). Another key is shown as written.
@@ -255,7 +226,10 @@ export function timeLabel(dimension: "year" | "quarter" | "month", key: string):
   if (dimension === "month" && month) {
     const index = Number(month[2]) - 1;
     if (index >= 0 && index < 12)
-      return { en: `${MONTHS_EN[index]} ${month[1]}`, ru: `${MONTHS_RU[index]} ${month[1]}` };
+      return {
+        en: `${MONTH_NAMES.en[index]} ${month[1]}`,
+        ru: `${capitalised(MONTH_NAMES.ruNominative[index]!)} ${month[1]}`,
+      };
   }
   return { en: key, ru: key };
 }
@@ -297,4 +271,9 @@ export function fixedLabel(dimension: ReportDimension, key: string): Bilingual |
     case "partner":
       return null;
   }
+}
+
+/** A month heading a table row: «Март 2026». */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

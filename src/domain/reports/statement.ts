@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../platform/month-names.js";
 import type { REGIONS, ReportQuery, ReportResult } from "./schemas.js";
 import type { StateNamesInText } from "./state-names.js";
 import type { OffenceGroup, ReportMeasure } from "./vocabulary.js";
@@ -114,65 +115,6 @@ const RU_DAY: RussianCountForms = { one: "день", few: "дня", many: "дн�
 
 // --- dates and periods ----------------------------------------------------------------------
 
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-/** After a day ("3 февраля") and after «с» ("с марта"): the genitive. */
-const MONTHS_RU_GENITIVE = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
-/** After «в» ("в марте"): the prepositional. */
-const MONTHS_RU_PREPOSITIONAL = [
-  "январе",
-  "феврале",
-  "марте",
-  "апреле",
-  "мае",
-  "июне",
-  "июле",
-  "августе",
-  "сентябре",
-  "октябре",
-  "ноябре",
-  "декабре",
-];
-/** After «по» ("по май"): the accusative, which is the nominative for months. */
-const MONTHS_RU_ACCUSATIVE = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
 const NUMBERS_EN = [
   "",
   "one",
@@ -257,8 +199,8 @@ export function namePeriod(from: string, to: string, today: string): NamedPeriod
 }
 
 function dayText(date: Day, lang: StatementLanguage, withYear: boolean): string {
-  if (lang === "en") return `${date.day} ${MONTHS_EN[date.month - 1]}${withYear ? ` ${date.year}` : ""}`;
-  return `${date.day} ${MONTHS_RU_GENITIVE[date.month - 1]}${withYear ? ` ${date.year} года` : ""}`;
+  if (lang === "en") return `${date.day} ${MONTH_NAMES.en[date.month - 1]}${withYear ? ` ${date.year}` : ""}`;
+  return `${date.day} ${MONTH_NAMES.ruGenitive[date.month - 1]}${withYear ? ` ${date.year} года` : ""}`;
 }
 
 /** «с» or «со» before a day written in digits: «со 2 февраля» (второго), «с 3 февраля». */
@@ -290,12 +232,12 @@ function periodPhrase(period: NamedPeriod, lang: StatementLanguage): string {
         : `${period.quarter === 2 ? "Во" : "В"} ${ORDINALS_RU_PREPOSITIONAL[period.quarter]} квартале ${period.year} года`;
     case "month":
       return en
-        ? `In ${MONTHS_EN[period.month - 1]} ${period.year}`
-        : `В ${MONTHS_RU_PREPOSITIONAL[period.month - 1]} ${period.year} года`;
+        ? `In ${MONTH_NAMES.en[period.month - 1]} ${period.year}`
+        : `В ${MONTH_NAMES.ruPrepositional[period.month - 1]} ${period.year} года`;
     case "months":
       return en
-        ? `From ${MONTHS_EN[period.from - 1]} to ${MONTHS_EN[period.to - 1]} ${period.year}`
-        : `С ${MONTHS_RU_GENITIVE[period.from - 1]} по ${MONTHS_RU_ACCUSATIVE[period.to - 1]} ${period.year} года`;
+        ? `From ${MONTH_NAMES.en[period.from - 1]} to ${MONTH_NAMES.en[period.to - 1]} ${period.year}`
+        : `С ${MONTH_NAMES.ruGenitive[period.from - 1]} по ${MONTH_NAMES.ruNominative[period.to - 1]} ${period.year} года`;
     case "year_to_date":
       return en ? "Since the start of the year" : "С начала года";
     case "range": {

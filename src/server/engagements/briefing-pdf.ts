@@ -3,6 +3,7 @@ import type { CaseKind, CaseStatus, Direction } from "../../domain/cases/vocabul
 import type { StateCode } from "../../domain/directory/state-codes.js";
 import type { ActionItem, Briefing, EngagementSummary } from "../../domain/engagements/schemas.js";
 import type { ActionStatus, EngagementKind, EngagementStatus } from "../../domain/engagements/vocabulary.js";
+import { dateInWords, MONTH_NAMES } from "../../domain/platform/month-names.js";
 import type { ConfidentialityLevel } from "../../domain/platform/vocabulary.js";
 import type { InstrumentKind, NegotiationStage, PartyStatus } from "../../domain/registry/vocabulary.js";
 import { renderPdf } from "../platform/pdf.js";
@@ -36,53 +37,6 @@ export async function renderBriefingPdf(input: BriefingPdfInput): Promise<Buffer
 }
 
 // --- words ------------------------------------------------------------------------------------
-
-const MONTHS = {
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-  /** In a date ("26 мая"): the genitive. */
-  ru: [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-  ],
-  /** A month on its own ("январь 2021 г."): the nominative. */
-  ruAlone: [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-  ],
-} as const;
 
 type Words = {
   pack: string;
@@ -354,10 +308,7 @@ function parts(date: string): [number, number, number] {
 
 /** A day: "26 May 2025", "26 мая 2025 г.". */
 export function formatDay(date: string, language: BriefingLanguage): string {
-  const [year, month, day] = parts(date);
-  return language === "en"
-    ? `${day} ${MONTHS.en[month - 1]} ${year}`
-    : `${day} ${MONTHS.ru[month - 1]} ${year} г.`;
+  return dateInWords(date, language);
 }
 
 /**
@@ -375,10 +326,10 @@ export function formatEngagementDates(
   if (engagement.precision === "year") return year;
   if (engagement.precision === "month")
     return language === "en"
-      ? `${MONTHS.en[startMonth - 1]} ${startYear}`
-      : `${MONTHS.ruAlone[startMonth - 1]} ${startYear} г.`;
+      ? `${MONTH_NAMES.en[startMonth - 1]} ${startYear}`
+      : `${MONTH_NAMES.ruNominative[startMonth - 1]} ${startYear} г.`;
   if (engagement.startOn === engagement.endOn) return formatDay(engagement.startOn, language);
-  const months = language === "en" ? MONTHS.en : MONTHS.ru;
+  const months = language === "en" ? MONTH_NAMES.en : MONTH_NAMES.ruGenitive;
   if (startYear === endYear && startMonth === endMonth)
     return `${startDay}–${endDay} ${months[startMonth - 1]} ${year}`;
   if (startYear === endYear)

@@ -1,3 +1,4 @@
+import { dateInWords, MONTH_NAMES } from "../../domain/platform/month-names.js";
 import type { Bilingual } from "../../domain/platform/schemas.js";
 import {
   DIMENSION_LABELS,
@@ -104,47 +105,13 @@ const WORDS = {
   },
 } as const;
 
-const MONTHS = {
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-  ru: [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-  ],
-};
-
 function parts(date: string): [number, number, number] {
   return date.split("-").map(Number) as [number, number, number];
 }
 
 /** A day in text: "3 February 2026", «3 февраля 2026 г.». */
 export function formatDay(date: string, lang: ExportLanguage): string {
-  const [year, month, day] = parts(date);
-  return lang === "en"
-    ? `${day} ${MONTHS.en[month - 1]} ${year}`
-    : `${day} ${MONTHS.ru[month - 1]} ${year} г.`;
+  return dateInWords(date, lang);
 }
 
 /**
@@ -158,7 +125,7 @@ export function formatPeriod(from: string, to: string, lang: ExportLanguage): st
     return lang === "en" ? `${fromYear}` : `${fromYear} г.`;
   if (from === to) return formatDay(from, lang);
   if (fromYear !== toYear) return `${formatDay(from, lang)} – ${formatDay(to, lang)}`;
-  return `${fromDay} ${MONTHS[lang][fromMonth - 1]} – ${formatDay(to, lang)}`;
+  return `${fromDay} ${(lang === "en" ? MONTH_NAMES.en : MONTH_NAMES.ruGenitive)[fromMonth - 1]} – ${formatDay(to, lang)}`;
 }
 
 /** A figure as text in a language: 3,012 / 3012, 12 345; "<5" and "x" as they are; nothing for null. */

@@ -6,6 +6,7 @@ import type {
   PersonRole,
   WarrantKind,
 } from "../../../domain/cases/vocabulary.js";
+import { dateInWords } from "../../../domain/platform/month-names.js";
 
 /**
  * The words of a letter of request, in English and Russian. Only the letter's own formulas
@@ -118,46 +119,9 @@ export const SUBJECT_BY_KIND: Record<CaseKind, Bilingual> = {
   },
 };
 
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-/** Month names in the genitive, as a Russian date needs them: "15 марта 2024 г.". */
-const MONTHS_RU = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
-
 /** "2024-03-15" -> "15 March 2024" / "15 марта 2024 г."; anything else is printed as is. */
 export function formatDate(isoDate: string, language: LetterLanguage): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [, year, month, day] = match;
-  const index = Number(month) - 1;
-  const dayNumber = Number(day);
-  return language === "en"
-    ? `${dayNumber} ${MONTHS_EN[index]} ${year}`
-    : `${dayNumber} ${MONTHS_RU[index]} ${year} г.`;
+  return dateInWords(isoDate, language);
 }
 
 /** Russian plural of a counted noun: one (1, 21), few (2-4, 22-24), many (5-20, 25-30). */
