@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { csvField } from "../domain/platform/csv.js";
 import type { Locale } from "../domain/platform/schemas.js";
 import { DIMENSION_LABELS, MEASURE_LABELS } from "../domain/reports/labels.js";
 import { type ReportQuery, type ReportResult, reportQuerySchema } from "../domain/reports/schemas.js";
@@ -156,11 +157,6 @@ export function printReport(result: ReportResult, lang: Locale): void {
   process.stdout.write(`${format(widths.map((width) => "-".repeat(width)))}\n${format(lines.at(-1)!)}\n`);
 }
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The report as CSV: a row per table row and one for the total, columns by key. */
 export function reportCsv(result: ReportResult, lang: Locale): string {
   const compared = result.query.compare === "previous_year";
@@ -187,7 +183,7 @@ export function reportCsv(result: ReportResult, lang: Locale): string {
       ...result.columns.map(() => null),
     ],
   ];
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return `${[header, ...rows].map((row) => row.map((cell) => csvField(cell)).join(",")).join("\r\n")}\r\n`;
 }
 
 export function registerReport(program: Command): void {

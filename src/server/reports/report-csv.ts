@@ -1,5 +1,5 @@
 import { csvField } from "../../domain/platform/csv.js";
-import type { ReportTable, TableFigure } from "./report-table.js";
+import type { ReportTable } from "./report-table.js";
 
 /**
  * A report table as CSV (RFC 4180): UTF-8 with a byte order mark, so that Excel reads the
@@ -9,10 +9,6 @@ import type { ReportTable, TableFigure } from "./report-table.js";
  */
 export const CSV_BOM = "\ufeff";
 
-function figure(value: TableFigure): string | number | null {
-  return value;
-}
-
 export function csvLine(fields: readonly (string | number | null)[]): string {
   return fields.map((field) => csvField(field)).join(",");
 }
@@ -20,8 +16,8 @@ export function csvLine(fields: readonly (string | number | null)[]): string {
 export function reportCsv(table: ReportTable): Buffer {
   const lines = [
     csvLine(table.header),
-    ...table.rows.map((row) => csvLine([row.key, row.label, ...row.figures.map(figure)])),
-    csvLine(["", table.total.label, ...table.total.figures.map(figure)]),
+    ...table.rows.map((row) => csvLine([row.key, row.label, ...row.figures])),
+    csvLine(["", table.total.label, ...table.total.figures]),
   ];
   return Buffer.from(`${CSV_BOM}${lines.join("\r\n")}\r\n`, "utf8");
 }
