@@ -93,6 +93,16 @@ export const DIMENSION_MEASURES: Partial<Record<ReportDimension, readonly Report
   age_band: ["pending"],
 };
 
+/** Measures of decisions: the only ones the `outcome` and `ground` filters narrow. */
+export const DECISION_MEASURES: readonly ReportMeasure[] = [
+  "decisions",
+  "granted",
+  "partially_granted",
+  "refusals",
+  "decision_days_median",
+  "decision_days_p90",
+];
+
 /** Time dimensions cut the period into years, quarters or months; `pending` has one date. */
 export const TIME_DIMENSIONS: readonly ReportDimension[] = ["year", "quarter", "month"];
 

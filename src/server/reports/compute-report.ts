@@ -14,10 +14,10 @@ import { DIMENSION_LABELS, MEASURE_LABELS, OTHER_KEY, OTHER_LABEL } from "../../
 import type { ReportFilters, ReportQuery, ReportResult, ReportRow } from "../../domain/reports/schemas.js";
 import {
   AGE_BANDS,
+  DECISION_MEASURES,
   DIMENSION_MEASURES,
   isCountMeasure,
   type ReportDimension,
-  type ReportMeasure,
 } from "../../domain/reports/vocabulary.js";
 import { badRequest, type FieldProblem } from "../platform/errors.js";
 import { labelsOf } from "./report-labels.js";
@@ -39,15 +39,6 @@ import { labelsOf } from "./report-labels.js";
  *   keep their order and show empty buckets as 0.
  */
 
-export const MEASURES_WITH_OUTCOME: readonly ReportMeasure[] = [
-  "decisions",
-  "granted",
-  "partially_granted",
-  "refusals",
-  "decision_days_median",
-  "decision_days_p90",
-];
-
 /** Combinations the schema cannot refuse alone: a breakdown or a filter the measure lacks. */
 export function reportQueryProblems(query: ReportQuery, prefix = "querystring"): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -61,10 +52,10 @@ export function reportQueryProblems(query: ReportQuery, prefix = "querystring"):
       });
   }
   for (const field of ["outcome", "ground"] as const)
-    if (query[field] !== undefined && !MEASURES_WITH_OUTCOME.includes(query.measure))
+    if (query[field] !== undefined && !DECISION_MEASURES.includes(query.measure))
       problems.push({
         path: `${prefix}.${field}`,
-        message: `filters decisions only (${MEASURES_WITH_OUTCOME.join(", ")}), not ${query.measure}`,
+        message: `filters decisions only (${DECISION_MEASURES.join(", ")}), not ${query.measure}`,
       });
   return problems;
 }

@@ -7,6 +7,7 @@ import {
   reportQuerySchema,
 } from "../../domain/reports/schemas.js";
 import {
+  DECISION_MEASURES,
   DIMENSION_MEASURES,
   REPORT_DIMENSIONS,
   type ReportDimension,
@@ -80,12 +81,12 @@ export function dimensionsFor(measure: ReportMeasure): ReportDimension[] {
   });
 }
 
-/** Whether the measure can be filtered by decision outcome / by refusal ground. */
+/** Whether the measure can be filtered by decision outcome / by ground: decisions only, as the server. */
 export function hasOutcome(measure: ReportMeasure): boolean {
-  return DIMENSION_MEASURES.outcome?.includes(measure) ?? false;
+  return DECISION_MEASURES.includes(measure);
 }
 export function hasGround(measure: ReportMeasure): boolean {
-  return DIMENSION_MEASURES.ground?.includes(measure) ?? false;
+  return DECISION_MEASURES.includes(measure);
 }
 
 export function isTimeDimension(dimension: ReportDimension | undefined): boolean {
